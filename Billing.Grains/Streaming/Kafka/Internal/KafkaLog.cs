@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging;
+
+namespace Billing.Grains.Streaming.Kafka.Internal;
+
+/// <summary>
+/// The provider's log messages, with stable event ids (2000–2099). Payloads are never logged: a record can
+/// carry personal or payment data, so messages name its partition, offset and rejection code only.
+/// </summary>
+internal static partial class KafkaLog
+{
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information,
+        Message = "Kafka stream provider {Provider} reads topic {Topic}: {PartitionCount} partitions, consumer group {ConsumerGroup}")]
+    public static partial void ProviderStarted(ILogger logger, string provider, string topic, int partitionCount, string consumerGroup);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+        Message = "Reading {Topic} partition {Partition} from its committed offset (or the earliest)")]
+    public static partial void ReceiverStarted(ILogger logger, string topic, int partition);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information,
+        Message = "Stopped reading {Topic} partition {Partition}; handled through offset {HandledThrough}")]
+    public static partial void ReceiverStopped(ILogger logger, string topic, int partition, long? handledThrough);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning,
+        Message = "Rejected record {Partition}@{Offset}: {Code}")]
+    public static partial void RecordRejected(ILogger logger, int partition, long offset, string code);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error,
+        Message = "Stream {StreamId} kept failing on records from partition {Partition} until the delivery time-out; dead-lettering {RecordCount} records")]
+    public static partial void DeliveryFailed(ILogger logger, string streamId, int partition, int recordCount);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning,
+        Message = "Writing record {Partition}@{Offset} to the dead-letter topic {Topic} failed; retrying in {Delay}")]
+    public static partial void DeadLetterRetry(ILogger logger, Exception exception, int partition, long offset, string topic, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning,
+        Message = "Storing or committing offset {Offset} of partition {Partition} failed; it will be retried")]
+    public static partial void CommitFailed(ILogger logger, Exception exception, int partition, long offset);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning,
+        Message = "Waiting for metadata of topic {Topic} at {BootstrapServers}: {Error}")]
+    public static partial void MetadataRetry(ILogger logger, string topic, string bootstrapServers, string error);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning,
+        Message = "A delivery failure was reported for stream {StreamId} at {Token}, which this silo is not tracking")]
+    public static partial void UnknownDeliveryFailure(ILogger logger, string streamId, string? token);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning,
+        Message = "Subscription {SubscriptionId} to stream {StreamId} failed")]
+    public static partial void SubscriptionFailed(ILogger logger, string subscriptionId, string streamId);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Error,
+        Message = "The record mapper threw on record {Partition}@{Offset}; the record is dead-lettered")]
+    public static partial void MapperFailed(ILogger logger, Exception exception, int partition, long offset);
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace Billing.Grains.Streaming.Kafka.Internal;
+
+/// <summary>
+/// The provider's instruments on the meter <c>Billing.Streaming.Kafka</c>: records read, handled (delivered or
+/// dead-lettered, i.e. committable) and dead-lettered, and the lag of every partition this silo reads.
+/// </summary>
+internal sealed class KafkaStreamMetrics
+{
+    public const string MeterName = "Billing.Streaming.Kafka";
+
+    private readonly Counter<long> recordsRead;
+    private readonly Counter<long> recordsHandled;
+    private readonly Counter<long> recordsDeadLettered;
+    private readonly ConcurrentDictionary<(string Topic, int Partition), PartitionProgress> partitions = new();
+
+    public KafkaStreamMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        recordsRead = meter.CreateCounter<long>("billing.kafka.records.read", "{record}", "Records read from Kafka");
+        recordsHandled = meter.CreateCounter<long>("billing.kafka.records.handled", "{record}",
+            "Records delivered to every stream or dead-lettered, so committable");
+        recordsDeadLettered = meter.CreateCounter<long>("billing.kafka.records.deadlettered", "{record}",
+            "Records written to the dead-letter topic");
+        meter.CreateObservableGauge("billing.kafka.partition.lag", ObserveLag, "{record}",
+            "Records in a partition not yet handled by this silo");
+    }
+
+    public void RecordsRead(string topic, int partition, int count) =>
+        recordsRead.Add(count, Tag("topic", topic), Tag("partition", partition));
+
+    public void RecordsHandled(string topic, int partition, int count) =>
+        recordsHandled.Add(count, Tag("topic", topic), Tag("partition", partition));
+
+    public void RecordDeadLettered(string topic, int partition, string reason) =>
+        recordsDeadLettered.Add(1, Tag("topic", topic), Tag("partition", partition), Tag("reason", reason));
+
+    public void Track(string topic, PartitionProgress progress) => partitions[(topic, progress.Partition)] = progress;
+
+    public void Untrack(string topic, PartitionProgress progress) =>
+        partitions.TryRemove(new KeyValuePair<(string, int), PartitionProgress>((topic, progress.Partition), progress));
+
+    private IEnumerable<Measurement<long>> ObserveLag()
+    {
+        foreach (var ((topic, partition), progress) in partitions)
+        {
+            if (progress.Lag is { } lag)
+            {
+                yield return new Measurement<long>(lag, Tag("topic", topic), Tag("partition", partition));
+            }
+        }
+    }
+
+    private static KeyValuePair<string, object?> Tag(string key, object value) => new(key, value);
+}

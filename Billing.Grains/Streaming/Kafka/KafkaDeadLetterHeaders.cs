@@ -1,0 +1,28 @@
+namespace Billing.Grains.Streaming.Kafka;
+
+/// <summary>
+/// Headers the provider adds to a dead-lettered record. Its key, value and original headers are kept as they were.
+/// </summary>
+public static class KafkaDeadLetterHeaders
+{
+    /// <summary>A short stable code for why the record was dead-lettered, e.g. <c>unknown-type</c> or <c>delivery-failed</c>.</summary>
+    public const string Reason = "deadletter.reason";
+
+    /// <summary>A human-readable explanation of the reason.</summary>
+    public const string Detail = "deadletter.detail";
+
+    /// <summary>The topic the record was read from.</summary>
+    public const string SourceTopic = "deadletter.source.topic";
+
+    /// <summary>The partition the record was read from (decimal text).</summary>
+    public const string SourcePartition = "deadletter.source.partition";
+
+    /// <summary>The offset of the record in its partition (decimal text).</summary>
+    public const string SourceOffset = "deadletter.source.offset";
+
+    /// <summary>The code used when a grain kept failing on a record until the delivery time-out ran out.</summary>
+    public const string DeliveryFailedReason = "delivery-failed";
+
+    /// <summary>The code used when the record mapper threw.</summary>
+    public const string MapperFailedReason = "mapper-failed";
+}
