@@ -42,6 +42,10 @@ internal sealed class KafkaStreamMetrics
     public void Untrack(string topic, PartitionProgress progress) =>
         partitions.TryRemove(new KeyValuePair<(string, int), PartitionProgress>((topic, progress.Partition), progress));
 
+    /// <summary>The partitions of <paramref name="topic"/> this silo reads right now.</summary>
+    public IReadOnlyCollection<int> TrackedPartitions(string topic) =>
+        [.. partitions.Keys.Where(key => key.Topic == topic).Select(key => key.Partition).Order()];
+
     private IEnumerable<Measurement<long>> ObserveLag()
     {
         foreach (var ((topic, partition), progress) in partitions)
