@@ -121,10 +121,13 @@ public sealed class EmbeddedKafkaBroker : IDisposable
         }
     }
 
-    private void ValidateBrokerId(int brokerId, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(brokerId))] string? name = null)
+    // librdkafka would answer BROKER_NOT_AVAILABLE; an argument error says which ids exist.
+    private void ValidateBrokerId(int brokerId)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(brokerId, 1, name);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(brokerId, BrokerCount, name);
+        if (brokerId < 1 || brokerId > BrokerCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(brokerId), brokerId, $"Broker ids run from 1 to {BrokerCount}.");
+        }
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(cluster.IsClosed, this);
