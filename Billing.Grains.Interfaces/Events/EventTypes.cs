@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 
 namespace Billing.Events;
 
@@ -8,6 +9,10 @@ public static class EventTypes
 {
     private static readonly FrozenDictionary<string, EventType> ByWireName =
         Enum.GetValues<EventType>().ToFrozenDictionary(WireName, StringComparer.Ordinal);
+
+    // The same names as UTF-8, so records can be matched without allocating a string per record.
+    private static readonly (byte[] Name, EventType Type)[] Utf8WireNames =
+        Enum.GetValues<EventType>().Select(t => (Encoding.UTF8.GetBytes(WireName(t)), t)).ToArray();
 
     /// <summary>Every event type, in declaration order.</summary>
     public static IReadOnlyList<EventType> All { get; } = Enum.GetValues<EventType>();
@@ -28,6 +33,22 @@ public static class EventTypes
 
     /// <summary>Parses an exact (case-sensitive) wire name, as records must carry it.</summary>
     public static bool TryParseWireName(string name, out EventType type) => ByWireName.TryGetValue(name, out type);
+
+    /// <summary>Parses an exact (case-sensitive) wire name given as UTF-8 bytes, as records carry it.</summary>
+    public static bool TryParseWireName(ReadOnlySpan<byte> utf8Name, out EventType type)
+    {
+        foreach (var (name, candidate) in Utf8WireNames)
+        {
+            if (utf8Name.SequenceEqual(name))
+            {
+                type = candidate;
+                return true;
+            }
+        }
+
+        type = default;
+        return false;
+    }
 
     /// <summary>Parses a wire name ignoring case, as URLs may carry it.</summary>
     public static bool TryParseIgnoringCase(string? name, [NotNullWhen(true)] out EventType? type)
