@@ -1,4 +1,5 @@
 using System.Text;
+using Billing.Events;
 using Billing.Grains.Streaming.Kafka;
 using Billing.IntegrationTests.Infrastructure;
 using Billing.Streams;
@@ -132,7 +133,7 @@ public sealed class KafkaStreamProviderTests
         await using var harness = await KafkaIngestionHarness.StartAsync();
         harness.Probe.Poison("Mallory");
         var events = TestEvents.Create(30, seed: 5);
-        var poison = new Billing.Events.BillableEvent("Mallory", Billing.Events.EventType.Call, 6.66m,
+        var poison = new BillableEvent("Mallory", EventType.Call, 6.66m,
             new DateTimeOffset(2026, 11, 5, 0, 0, 0, TimeSpan.Zero), "poison");
         var records = events.Take(10).Select(e => TestRecord.Csv(2, e))
             .Append(TestRecord.Json(2, poison))
