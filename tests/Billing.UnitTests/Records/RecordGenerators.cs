@@ -18,7 +18,7 @@ internal static class RecordGenerators
     private static readonly string[] IdPieces = [.. "abcdef0123456789-\"\\/ é".Select(c => c.ToString()), "😀", "\t"];
 
     public static Gen<string> Customer { get; } =
-        from length in Gen.Choose(1, 60)
+        from length in Gen.Choose(1, 100)
         from pieces in Gen.ArrayOf(Gen.Elements(CustomerPieces), length)
         let customer = string.Concat(pieces)
         where customer.Trim() == customer
