@@ -242,6 +242,10 @@ internal sealed class KafkaQueueReceiver(
                 reader.Commit();
             }
         }
+        catch (KafkaException exception) when (exception.Error.Code == Confluent.Kafka.ErrorCode.Local_NoOffset)
+        {
+            // The background commit already took every stored offset: nothing is left to commit.
+        }
         catch (KafkaException exception)
         {
             KafkaLog.CommitFailed(logger, exception, partition, storedThrough);
