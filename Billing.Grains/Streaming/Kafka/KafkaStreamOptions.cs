@@ -28,8 +28,7 @@ public sealed class KafkaStreamOptions
 
     /// <summary>
     /// Batch containers the queue cache of one partition holds. The cache is the back-pressure point: when
-    /// slow consumers leave it full, the partition is not read until they catch up. One poll adds at most a
-    /// tenth of it. Default 65,536.
+    /// slow consumers leave it full, the partition is not read until they catch up. Default 65,536.
     /// </summary>
     public int CacheSize { get; set; } = 65_536;
 

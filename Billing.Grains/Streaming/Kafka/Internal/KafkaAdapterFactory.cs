@@ -3,14 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Providers.Streams.Common;
 using Orleans.Streams;
 
 namespace Billing.Grains.Streaming.Kafka.Internal;
 
 /// <summary>
 /// Creates the parts of the Kafka stream provider: one queue per partition of the topic (found at start-up),
-/// a receiver per queue, a simple in-memory queue cache, and a failure handler that dead-letters.
+/// a receiver per queue, a queue cache indexed by stream, and a failure handler that dead-letters.
 /// </summary>
 internal sealed class KafkaAdapterFactory(
     string name,
@@ -61,7 +60,7 @@ internal sealed class KafkaAdapterFactory(
     {
         lock (gate)
         {
-            return cache ??= new SimpleQueueAdapterCache(new SimpleQueueCacheOptions { CacheSize = options.CacheSize }, name, loggerFactory);
+            return cache ??= new StreamIndexedQueueAdapterCache(options.CacheSize);
         }
     }
 

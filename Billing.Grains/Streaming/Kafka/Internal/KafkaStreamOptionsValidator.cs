@@ -37,10 +37,9 @@ internal sealed class KafkaStreamOptionsValidator : IValidateOptions<KafkaStream
             failures.Add($"Kafka:MaxRecordsPerPoll must be at least 1 (was {options.MaxRecordsPerPoll}).");
         }
 
-        // The simple queue cache tracks delivery in ten buckets; fewer than ten containers cannot be tracked.
-        if (options.CacheSize < 10)
+        if (options.CacheSize < 1)
         {
-            failures.Add($"Kafka:CacheSize must be at least 10 (was {options.CacheSize}).");
+            failures.Add($"Kafka:CacheSize must be at least 1 (was {options.CacheSize}).");
         }
 
         AddIfNotPositive(failures, "Kafka:CommitInterval", options.CommitInterval);

@@ -1,0 +1,9 @@
+using Orleans.Streams;
+
+namespace Billing.Grains.Streaming.Kafka.Internal;
+
+/// <summary>Makes one <see cref="StreamIndexedQueueCache"/> per queue (partition).</summary>
+internal sealed class StreamIndexedQueueAdapterCache(int capacity) : IQueueAdapterCache
+{
+    public IQueueCache CreateQueueCache(QueueId queueId) => new StreamIndexedQueueCache(capacity);
+}

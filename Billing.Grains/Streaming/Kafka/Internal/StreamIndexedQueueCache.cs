@@ -1,0 +1,98 @@
+using System.Diagnostics.CodeAnalysis;
+using Orleans.Streams;
+
+namespace Billing.Grains.Streaming.Kafka.Internal;
+
+/// <summary>
+/// A queue cache that keeps one log per stream, so that a cursor reads only its own stream's containers.
+/// Orleans' simple cache keeps one list for the whole queue and every cursor walks past every other
+/// stream's containers: with thousands of customers per partition, reading cost grows with the square of
+/// the poll size. Here reading and purging cost is proportional to what moved.
+/// </summary>
+/// <remarks>
+/// A container is purged (reported delivered) once every cursor of its stream has moved past it; a stream
+/// with no cursor has nobody to deliver to, so its containers are purged at once. Containers whose delivery
+/// failed are purged without being reported: the failure handler accounts for them.
+/// </remarks>
+internal sealed class StreamIndexedQueueCache(int capacity) : IQueueCache
+{
+    private readonly Dictionary<StreamId, StreamLog> logs = [];
+    private readonly HashSet<StreamId> dirty = [];
+
+    public int Count { get; private set; }
+
+    public int GetMaxAddCount() => Math.Max(0, capacity - Count);
+
+    public bool IsUnderPressure() => Count >= capacity;
+
+    public void AddToCache(IList<IBatchContainer> messages)
+    {
+        foreach (var batch in messages)
+        {
+            var log = LogOf(batch.StreamId);
+            log.Append(batch);
+            dirty.Add(batch.StreamId);
+            Count++;
+        }
+    }
+
+    public IQueueCacheCursor GetCacheCursor(StreamId streamId, StreamSequenceToken? token)
+    {
+        // The queue is not rewindable: a token older than what is held starts at the oldest entry held.
+        var log = LogOf(streamId);
+        var position = token is null ? log.EndIndex : log.PositionFor(token);
+        var cursor = new StreamIndexedCacheCursor(this, streamId, log, position);
+        log.Cursors.Add(cursor);
+        return cursor;
+    }
+
+    public bool TryPurgeFromCache([MaybeNullWhen(false)] out IList<IBatchContainer> purgedItems)
+    {
+        purgedItems = null;
+        if (dirty.Count == 0)
+        {
+            return false;
+        }
+
+        var delivered = new List<IBatchContainer>();
+        foreach (var streamId in dirty)
+        {
+            if (!logs.TryGetValue(streamId, out var log))
+            {
+                continue;
+            }
+
+            Count -= log.RemoveBefore(log.ProtectedFrom(), delivered);
+            if (log.Count == 0 && log.Cursors.Count == 0)
+            {
+                logs.Remove(streamId);
+            }
+        }
+
+        dirty.Clear();
+        purgedItems = delivered;
+        return delivered.Count > 0;
+    }
+
+    internal void MarkDirty(StreamId streamId) => dirty.Add(streamId);
+
+    internal void RemoveCursor(StreamIndexedCacheCursor cursor)
+    {
+        if (logs.TryGetValue(cursor.StreamId, out var log))
+        {
+            log.Cursors.Remove(cursor);
+            dirty.Add(cursor.StreamId);
+        }
+    }
+
+    private StreamLog LogOf(StreamId streamId)
+    {
+        if (!logs.TryGetValue(streamId, out var log))
+        {
+            log = new StreamLog();
+            logs.Add(streamId, log);
+        }
+
+        return log;
+    }
+}

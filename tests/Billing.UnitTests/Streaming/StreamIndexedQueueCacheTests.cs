@@ -1,0 +1,178 @@
+using Billing.Grains.Streaming.Kafka.Internal;
+using Orleans.Providers.Streams.Common;
+using Orleans.Streams;
+
+namespace Billing.UnitTests.Streaming;
+
+public sealed class StreamIndexedQueueCacheTests
+{
+    private static readonly StreamId A = StreamId.Create("customer", "A");
+    private static readonly StreamId B = StreamId.Create("customer", "B");
+
+    [Fact]
+    public void Cursor_PositionedAtToken_YieldsThatStreamsContainersInOrder()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 100);
+        cache.AddToCache([Batch(A, 0), Batch(B, 1), Batch(A, 2), Batch(B, 3), Batch(A, 4)]);
+
+        using var cursor = cache.GetCacheCursor(A, Token(0));
+
+        Assert.Equal([0L, 2L, 4L], Drain(cursor));
+    }
+
+    [Fact]
+    public void Cursor_WaitingAtTheEnd_SeesContainersAddedLater()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 100);
+        cache.AddToCache([Batch(A, 0)]);
+        using var cursor = cache.GetCacheCursor(A, Token(0));
+        Assert.Equal([0L], Drain(cursor));
+
+        cache.AddToCache([Batch(B, 1), Batch(A, 2)]);
+        cursor.Refresh(Token(2));
+
+        Assert.Equal([2L], Drain(cursor));
+    }
+
+    [Fact]
+    public void Cursor_AtATokenInsideAContainer_StartsAtThatContainer()
+    {
+        // A handshake names the last event processed; the agent then skips the container holding it.
+        var cache = new StreamIndexedQueueCache(capacity: 100);
+        cache.AddToCache([Batch(A, 10), Batch(A, 20)]);
+
+        using var cursor = cache.GetCacheCursor(A, new EventSequenceTokenV2(15, 0));
+
+        Assert.Equal([10L, 20L], Drain(cursor));
+    }
+
+    [Fact]
+    public void TryPurge_ContainersEveryCursorPassed_AreReportedDelivered()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 100);
+        var a0 = Batch(A, 0);
+        var a1 = Batch(A, 1);
+        cache.AddToCache([a0, a1]);
+        using var cursor = cache.GetCacheCursor(A, Token(0));
+
+        Assert.True(Next(cursor));
+        // a0 is being delivered: it stays.
+        Assert.False(cache.TryPurgeFromCache(out _));
+
+        Assert.True(Next(cursor));
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Same(a0, Assert.Single(purged));
+
+        Assert.False(Next(cursor));
+        Assert.True(cache.TryPurgeFromCache(out purged));
+        Assert.Same(a1, Assert.Single(purged));
+        Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
+    public void TryPurge_SlowStream_DoesNotHoldBackOtherStreams()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 100);
+        var a0 = Batch(A, 0);
+        var b1 = Batch(B, 1);
+        cache.AddToCache([a0, b1]);
+        using var slow = cache.GetCacheCursor(A, Token(0));
+        using var fast = cache.GetCacheCursor(B, Token(1));
+        Assert.True(Next(slow));
+
+        Drain(fast);
+
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Same(b1, Assert.Single(purged));
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public void TryPurge_TwoCursorsOnOneStream_WaitsForTheSlowerOne()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 100);
+        cache.AddToCache([Batch(A, 0), Batch(A, 1)]);
+        using var first = cache.GetCacheCursor(A, Token(0));
+        using var second = cache.GetCacheCursor(A, Token(0));
+
+        Drain(first);
+        Assert.False(cache.TryPurgeFromCache(out _));
+
+        Drain(second);
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Equal(2, purged.Count);
+    }
+
+    [Fact]
+    public void TryPurge_StreamWithoutCursors_IsPurgedAtOnce()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 100);
+        cache.AddToCache([Batch(A, 0)]);
+
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Single(purged);
+    }
+
+    [Fact]
+    public void TryPurge_FailedDelivery_IsRemovedButNotReportedDelivered()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 100);
+        cache.AddToCache([Batch(A, 0), Batch(A, 1)]);
+        using var cursor = cache.GetCacheCursor(A, Token(0));
+        Assert.True(Next(cursor));
+        cursor.RecordDeliveryFailure();
+
+        Drain(cursor);
+
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Equal(1, Assert.Single(purged).SequenceToken.SequenceNumber);
+        Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
+    public void DisposedCursor_NoLongerProtectsItsContainers()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 100);
+        cache.AddToCache([Batch(A, 0)]);
+        var pin = cache.GetCacheCursor(A, Token(0));
+        Assert.False(cache.TryPurgeFromCache(out _));
+
+        pin.Dispose();
+
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Single(purged);
+    }
+
+    [Fact]
+    public void Capacity_FullCache_IsUnderPressureAndTakesNothingMore()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 3);
+        cache.AddToCache([Batch(A, 0), Batch(B, 1)]);
+        Assert.Equal(1, cache.GetMaxAddCount());
+        Assert.False(cache.IsUnderPressure());
+
+        cache.AddToCache([Batch(A, 2)]);
+
+        Assert.Equal(0, cache.GetMaxAddCount());
+        Assert.True(cache.IsUnderPressure());
+    }
+
+    private static KafkaBatchContainer Batch(StreamId stream, long offset) =>
+        new(stream, [$"{stream.GetKeyAsString()}@{offset}"], [offset], [0]);
+
+    private static EventSequenceTokenV2 Token(long offset) => new(offset, 0);
+
+    private static bool Next(IQueueCacheCursor cursor) =>
+        cursor.MoveNextWithResult().Kind == QueueCacheCursorMoveResultKind.Success;
+
+    private static List<long> Drain(IQueueCacheCursor cursor)
+    {
+        var offsets = new List<long>();
+        while (Next(cursor))
+        {
+            offsets.Add(cursor.GetCurrent(out _)!.SequenceToken.SequenceNumber);
+        }
+
+        return offsets;
+    }
+}
