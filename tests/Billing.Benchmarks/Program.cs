@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 // Usage: dotnet run -c Release --project tests/Billing.Benchmarks -- [events] [customers]
 // Measures the Kafka stream provider alone: records delivered to grains from the embedded broker, against a
 // plain consumer that reads, decodes and sums the same records in the same run.
-var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 400_000;
+var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 var customers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 const int Partitions = 8;
 const string Topic = "billableevents.incoming";
