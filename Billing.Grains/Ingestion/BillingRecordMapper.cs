@@ -17,9 +17,6 @@ public sealed class BillingRecordMapper(BillableEventCodec codec) : IKafkaRecord
         type => StreamId.Create(BillingStreams.TypeNamespace, type.WireName()));
 
     /// <inheritdoc />
-    public int MaxRoutesPerRecord => 2;
-
-    /// <inheritdoc />
     public KafkaRecordMapping Map(KafkaRecord record)
     {
         var decoded = codec.Decode(record.Key, record.Value);

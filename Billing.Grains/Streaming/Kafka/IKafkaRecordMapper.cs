@@ -10,9 +10,6 @@ namespace Billing.Grains.Streaming.Kafka;
 /// </remarks>
 public interface IKafkaRecordMapper
 {
-    /// <summary>The largest number of streams one record can go to; bounds how a poll honours back-pressure.</summary>
-    int MaxRoutesPerRecord { get; }
-
     /// <summary>Decides where <paramref name="record"/> goes.</summary>
     KafkaRecordMapping Map(KafkaRecord record);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Billing.Events;
 
 namespace Billing.IntegrationTests.Infrastructure;
 
@@ -20,7 +21,7 @@ public sealed class DeliveryProbe
 
     public bool IsPoisoned(string customer) => poisonCustomers.ContainsKey(customer);
 
-    public void Record(string streamNamespace, string key, IEnumerable<Billing.Events.IngestedEvent> events, string silo)
+    public void Record(string streamNamespace, string key, IEnumerable<IngestedEvent> events, string silo)
     {
         var batch = Interlocked.Increment(ref batches);
         foreach (var ingested in events)
