@@ -1,8 +1,6 @@
-// The web app grows the HTTP API and the Blazor pages with the billing grains; for now it answers health checks.
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddHealthChecks();
+using Billing.Web.Hosting;
 
-var app = builder.Build();
-app.MapHealthChecks("/health/live");
-app.MapHealthChecks("/health/ready");
-app.Run();
+// With no configuration this runs everything on one machine: an embedded Kafka broker, a co-hosted silo,
+// the generator and the web app on http://localhost:8080 (--urls overrides).
+var app = BillingWebApplication.Create(args);
+await app.RunAsync();

@@ -1,4 +1,5 @@
 using System.Text;
+using Billing.Grains;
 using Billing.Grains.EmbeddedKafka;
 using Billing.Grains.Ingestion;
 using Billing.Grains.Streaming.Kafka.Internal;
@@ -41,6 +42,8 @@ public sealed class KafkaIngestionHarness : IAsyncDisposable
         var probe = new DeliveryProbe();
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton(probe));
+        // The billing grains subscribe to the same streams as the probes; they need their storage.
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(BillingStorage.Name));
         builder.ConfigureSilo((_, silo) => silo.AddBillingIngestion(
             kafka => kafka.Configure(options =>
             {

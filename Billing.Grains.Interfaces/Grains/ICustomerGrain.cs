@@ -1,0 +1,22 @@
+using Billing.Usage;
+
+namespace Billing.Grains;
+
+/// <summary>
+/// One customer (the grain key is the customer id, case-sensitive): consumes the customer's event stream and
+/// keeps its monthly windows.
+/// </summary>
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>The customer's open months, or null when no event of this customer was ever counted.</summary>
+    Task<CustomerUsage?> GetUsageAsync();
+
+    /// <summary>
+    /// Subscribes <paramref name="observer"/> to usage changes. Subscriptions expire after a few minutes:
+    /// subscribe again periodically to keep one.
+    /// </summary>
+    Task SubscribeAsync(ICustomerUsageObserver observer);
+
+    /// <summary>Ends a subscription.</summary>
+    Task UnsubscribeAsync(ICustomerUsageObserver observer);
+}

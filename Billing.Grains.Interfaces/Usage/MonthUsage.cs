@@ -1,0 +1,17 @@
+namespace Billing.Usage;
+
+/// <summary>A customer's usage in one open month.</summary>
+/// <param name="Month">The calendar month.</param>
+/// <param name="Count">How many events.</param>
+/// <param name="Total">The sub-total so far, in the billing currency.</param>
+/// <param name="ByType">Count and total per event type that occurred, in type order.</param>
+/// <param name="Status">Where the month is in its life: <c>open</c> while events count toward it.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("billing.month-usage")]
+public sealed record MonthUsage(
+    [property: Id(0)] BillingMonth Month,
+    [property: Id(1)] int Count,
+    [property: Id(2)] decimal Total,
+    [property: Id(3)] IReadOnlyList<TypeUsage> ByType,
+    [property: Id(4)] string Status);

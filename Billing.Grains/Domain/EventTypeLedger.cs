@@ -1,0 +1,47 @@
+using Billing.Events;
+using Billing.Usage;
+
+namespace Billing.Grains.Domain;
+
+/// <summary>Applies a type's events to its monthly totals exactly once, and describes the result.</summary>
+public static class EventTypeLedger
+{
+    /// <returns>How many events were new.</returns>
+    public static int Apply(EventTypeUsageState state, IEnumerable<IngestedEvent> events, DateTimeOffset now)
+    {
+        var applied = 0;
+        foreach (var ingested in events)
+        {
+            if (!state.Offsets.TryAdvance(ingested.Partition, ingested.Offset))
+            {
+                continue;
+            }
+
+            var month = BillingMonth.Of(ingested.Event.Time);
+            if (!state.Months.TryGetValue(month, out var total))
+            {
+                total = new MonthTotal();
+                state.Months.Add(month, total);
+            }
+
+            total.Count++;
+            total.Total += ingested.Event.Amount;
+            applied++;
+        }
+
+        if (applied > 0)
+        {
+            state.UpdatedAt = now;
+        }
+
+        return applied;
+    }
+
+    public static EventTypeUsage? Describe(EventType type, EventTypeUsageState state) =>
+        state.Months.Count == 0
+            ? null
+            : new EventTypeUsage(
+                type,
+                [.. state.Months.OrderBy(entry => entry.Key).Select(entry => new TypeMonthUsage(entry.Key, entry.Value.Count, entry.Value.Total))],
+                state.UpdatedAt);
+}

@@ -1,0 +1,13 @@
+namespace Billing.Grains.Domain;
+
+/// <summary>Count and total of one month.</summary>
+[GenerateSerializer]
+[Alias("billing.month-total")]
+public sealed class MonthTotal
+{
+    [Id(0)]
+    public int Count { get; set; }
+
+    [Id(1)]
+    public decimal Total { get; set; }
+}

@@ -1,0 +1,62 @@
+using Billing.Grains;
+using Billing.Grains.EmbeddedKafka;
+using Billing.Grains.Ingestion;
+using Billing.Grains.Streaming.Kafka;
+using Billing.Records;
+using Orleans.Configuration;
+
+namespace Billing.Web.Hosting;
+
+/// <summary>Co-hosts a silo in the web app: clustering, storage and the Kafka ingestion for the selected mode.</summary>
+public static class BillingSiloHosting
+{
+    public static BillingMode AddBillingSilo(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var mode = BillingModeSelector.Select(configuration);
+        if (mode == BillingMode.Embedded)
+        {
+            StartEmbeddedBroker(builder);
+        }
+
+        var ports = SiloPorts.From(configuration);
+        var codecOptions = new RecordCodecOptions { Currency = configuration["Billing:Currency"] ?? "EUR" };
+        builder.Services.AddSingleton(new BillingRuntimeInfo(mode, configuration["Kafka:BootstrapServers"]!));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => new KafkaTopicInspector(
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<KafkaStreamOptions>>().Get(Billing.Streams.BillingStreams.ProviderName)));
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort);
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = configuration["Orleans:ClusterId"] ?? "billing";
+                options.ServiceId = configuration["Orleans:ServiceId"] ?? "billing";
+            });
+            silo.AddMemoryGrainStorage(BillingStorage.Name);
+            silo.AddBillingIngestion(kafka => kafka.BindConfiguration("Kafka"), codecOptions);
+        });
+        return mode;
+    }
+
+    private static void StartEmbeddedBroker(WebApplicationBuilder builder)
+    {
+        var partitionsText = builder.Configuration["Kafka:Partitions"];
+        var partitions = EmbeddedKafkaBrokerOptions.DefaultPartitions;
+        if (!string.IsNullOrWhiteSpace(partitionsText)
+            && (!int.TryParse(partitionsText, System.Globalization.CultureInfo.InvariantCulture, out partitions) || partitions < 1))
+        {
+            throw new InvalidOperationException($"Kafka:Partitions must be a whole number of at least 1 (was '{partitionsText}').");
+        }
+
+        var broker = EmbeddedKafkaBroker.Start(EmbeddedKafkaBrokerOptions.ForBilling(
+            partitions,
+            builder.Configuration["Kafka:Topic"] ?? EmbeddedKafkaBrokerOptions.DefaultTopic,
+            builder.Configuration["Kafka:DeadLetterTopic"] ?? EmbeddedKafkaBrokerOptions.DefaultDeadLetterTopic));
+        // Disposed with the container, after the silo has stopped.
+        builder.Services.AddSingleton(broker);
+        builder.Configuration["Kafka:BootstrapServers"] = broker.BootstrapServers;
+        builder.Configuration["Generator:Enabled"] ??= "true";
+    }
+}
