@@ -1,4 +1,6 @@
 using Billing.Web.Api;
+using Billing.Web.Components;
+using Billing.Web.Live;
 
 namespace Billing.Web.Hosting;
 
@@ -19,9 +21,14 @@ public static class BillingWebApplication
         builder.AddBillingSilo();
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<CustomerUsageFeed>();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
         app.MapBillingApi();
