@@ -1,3 +1,4 @@
+using Billing.Generator.Hosting;
 using Billing.Web.Api;
 using Billing.Web.Components;
 using Billing.Web.Live;
@@ -18,7 +19,12 @@ public static class BillingWebApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Serves the framework's and the project's static files from a build, not only from a publish:
+        // `dotnet run` runs a build in the Production environment.
+        builder.WebHost.UseStaticWebAssets();
         builder.AddBillingSilo();
+        // Enabled by default in embedded mode only (the silo hosting sets it); Generator:Enabled overrides.
+        builder.Services.AddBillingGenerator(builder.Configuration);
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<CustomerUsageFeed>();
