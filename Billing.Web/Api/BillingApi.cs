@@ -8,8 +8,6 @@ namespace Billing.Web.Api;
 /// <summary>The HTTP API: the prototype-compatible routes, usage and status. Grains are called directly.</summary>
 public static class BillingApi
 {
-    private const string Currency = "EUR";
-
     public static IEndpointRouteBuilder MapBillingApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/customers/{customer}", GetPrototypeCustomerAsync);
@@ -41,15 +39,15 @@ public static class BillingApi
             : NotFound($"No usage for type {eventType.Value.WireName()}.");
     }
 
-    private static async Task<IResult> GetCustomerUsageAsync(string customer, IGrainFactory grains)
+    private static async Task<IResult> GetCustomerUsageAsync(string customer, IGrainFactory grains, BillingRuntimeInfo runtime)
     {
         var usage = await grains.GetGrain<ICustomerGrain>(customer).GetUsageAsync();
         return usage is null
             ? NotFound($"No usage for customer '{customer}'.")
-            : TypedResults.Ok(CustomerUsageResponse.From(usage, Currency));
+            : TypedResults.Ok(CustomerUsageResponse.From(usage, runtime.Currency));
     }
 
-    private static async Task<IResult> GetTypeUsageAsync(string type, IGrainFactory grains)
+    private static async Task<IResult> GetTypeUsageAsync(string type, IGrainFactory grains, BillingRuntimeInfo runtime)
     {
         if (!EventTypes.TryParseIgnoringCase(type, out var eventType))
         {
@@ -59,7 +57,7 @@ public static class BillingApi
         var usage = await grains.GetGrain<IEventTypeGrain>(eventType.Value.WireName()).GetUsageAsync();
         return usage is null
             ? NotFound($"No usage for type {eventType.Value.WireName()}.")
-            : TypedResults.Ok(EventTypeUsageResponse.From(usage, Currency));
+            : TypedResults.Ok(EventTypeUsageResponse.From(usage, runtime.Currency));
     }
 
     private static async Task<IResult> GetStatusAsync(BillingRuntimeInfo runtime, KafkaTopicInspector inspector, CancellationToken cancellationToken)

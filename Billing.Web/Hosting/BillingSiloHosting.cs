@@ -21,7 +21,17 @@ public static class BillingSiloHosting
 
         var ports = SiloPorts.From(configuration);
         var codecOptions = new RecordCodecOptions { Currency = configuration["Billing:Currency"] ?? "EUR" };
-        builder.Services.AddSingleton(new BillingRuntimeInfo(mode, configuration["Kafka:BootstrapServers"]!));
+        // The codec checks its options; a bad currency stops start-up here, naming the key.
+        try
+        {
+            _ = new BillableEventCodec(codecOptions);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidOperationException($"Billing:Currency is not usable: {exception.Message}", exception);
+        }
+
+        builder.Services.AddSingleton(new BillingRuntimeInfo(mode, configuration["Kafka:BootstrapServers"]!, codecOptions.Currency));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new KafkaTopicInspector(
             services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<KafkaStreamOptions>>().Get(Billing.Streams.BillingStreams.ProviderName)));

@@ -12,7 +12,12 @@ public static class BillingWebApplication
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named after this assembly, not the entry point: a test host must find the same static-asset manifests.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(BillingWebApplication).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
         {
