@@ -67,7 +67,7 @@ public static class BillingApi
             .Select(p => new PartitionStatusResponse(p.Partition, p.CommittedOffset, p.HighWatermark, p.Lag))
             .ToList();
         return TypedResults.Ok(new StatusResponse(
-            runtime.Mode.ToString().ToLowerInvariant(),
+            runtime.ModeName,
             runtime.IsDurable,
             runtime.BootstrapServers,
             partitions,

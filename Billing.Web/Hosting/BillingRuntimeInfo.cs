@@ -6,6 +6,14 @@ namespace Billing.Web.Hosting;
 /// <param name="Currency">The billing currency (<c>Billing:Currency</c>), ISO code.</param>
 public sealed record BillingRuntimeInfo(BillingMode Mode, string BootstrapServers, string Currency)
 {
+    /// <summary>The mode as the status route and the page name it: <c>embedded</c> or <c>external-kafka</c>.</summary>
+    public string ModeName => Mode switch
+    {
+        BillingMode.Embedded => "embedded",
+        BillingMode.ExternalKafka => "external-kafka",
+        _ => throw new InvalidOperationException($"Unknown mode {Mode}."),
+    };
+
     /// <summary>State lives only in this process's memory in every mode this version offers.</summary>
     public bool IsDurable => false;
 }

@@ -16,18 +16,21 @@ namespace Billing.SystemTests.Infrastructure;
 /// </summary>
 public sealed class BillingAppHost : IAsyncDisposable
 {
-    private BillingAppHost(WebApplication app, HttpClient http, EmbeddedKafkaBroker broker)
+    private readonly EmbeddedKafkaBroker? broker;
+
+    private BillingAppHost(WebApplication app, HttpClient http, EmbeddedKafkaBroker? broker)
     {
         App = app;
         Http = http;
-        Broker = broker;
+        this.broker = broker;
     }
 
     public WebApplication App { get; }
 
     public HttpClient Http { get; }
 
-    public EmbeddedKafkaBroker Broker { get; }
+    /// <summary>The app's embedded broker (embedded mode only).</summary>
+    public EmbeddedKafkaBroker Broker => broker ?? throw new InvalidOperationException("The app runs against an external Kafka.");
 
     public static async Task<BillingAppHost> StartAsync(params string[] settings)
     {
@@ -43,7 +46,8 @@ public sealed class BillingAppHost : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var http = new HttpClient { BaseAddress = new Uri(address) };
-        return new BillingAppHost(app, http, app.Services.GetRequiredService<EmbeddedKafkaBroker>());
+        // In external-Kafka mode there is no embedded broker; tests then produce to their own.
+        return new BillingAppHost(app, http, app.Services.GetService<EmbeddedKafkaBroker>());
     }
 
     public async Task ProduceAsync(IEnumerable<(int Partition, byte[]? Key, byte[] Value)> records)
