@@ -97,17 +97,24 @@ internal sealed partial class CustomerChannel(string customer, IGrainFactory gra
             await renewing;
         }
 
-        if (reference is not null)
+        if (reference is null)
         {
-            try
-            {
-                await Grain.UnsubscribeAsync(reference);
-            }
-            catch (Exception exception)
-            {
-                LogRenewFailed(logger, exception, customer);
-            }
+            return;
+        }
 
+        try
+        {
+            await Grain.UnsubscribeAsync(reference);
+            grains.DeleteObjectReference<ICustomerUsageObserver>(reference);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app is stopping and its silo is gone; the grain forgets the observer when it expires.
+        }
+        catch (Exception exception)
+        {
+            // The grain will forget the observer when it expires; the local reference must go now.
+            LogRenewFailed(logger, exception, customer);
             grains.DeleteObjectReference<ICustomerUsageObserver>(reference);
         }
     }
