@@ -24,6 +24,10 @@ public sealed class CustomerGrain(
 
     private readonly ObserverManager<ICustomerUsageObserver> observers = new(ObserverExpiry, logger);
 
+    // Once per activation rather than a persisted flag: if the directory lost a recent entry in a crash,
+    // the customer's next events put it back.
+    private bool listed;
+
     private string Customer => this.GetPrimaryKeyString();
 
     public Task<CustomerUsage?> GetUsageAsync() => Task.FromResult(CustomerLedger.Describe(Customer, state.State));
@@ -51,10 +55,10 @@ public sealed class CustomerGrain(
         }
 
         await state.WriteStateAsync();
-        if (!state.State.Listed)
+        if (!listed)
         {
             await GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).AddAsync(Customer);
-            state.State.Listed = true;
+            listed = true;
         }
 
         if (observers.Count > 0 && CustomerLedger.Describe(Customer, state.State) is { } usage)

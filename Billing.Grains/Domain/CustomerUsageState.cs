@@ -15,8 +15,4 @@ public sealed class CustomerUsageState
 
     [Id(2)]
     public DateTimeOffset? UpdatedAt { get; set; }
-
-    /// <summary>Whether the customer directory knows this customer yet.</summary>
-    [Id(3)]
-    public bool Listed { get; set; }
 }
