@@ -12,25 +12,7 @@ public static class CustomerLedger
     /// <returns>How many events were new.</returns>
     public static int Apply(CustomerUsageState state, IEnumerable<IngestedEvent> events, DateTimeOffset now)
     {
-        var applied = 0;
-        foreach (var ingested in events)
-        {
-            if (!state.Offsets.TryAdvance(ingested.Partition, ingested.Offset))
-            {
-                continue;
-            }
-
-            var month = BillingMonth.Of(ingested.Event.Time);
-            if (!state.Months.TryGetValue(month, out var window))
-            {
-                window = new MonthlyWindow();
-                state.Months.Add(month, window);
-            }
-
-            window.Add(ingested.Event);
-            applied++;
-        }
-
+        var applied = MonthlyAggregation.Apply(state.Months, state.Offsets, events, static (window, billable) => window.Add(billable));
         if (applied > 0)
         {
             state.UpdatedAt = now;

@@ -9,26 +9,7 @@ public static class EventTypeLedger
     /// <returns>How many events were new.</returns>
     public static int Apply(EventTypeUsageState state, IEnumerable<IngestedEvent> events, DateTimeOffset now)
     {
-        var applied = 0;
-        foreach (var ingested in events)
-        {
-            if (!state.Offsets.TryAdvance(ingested.Partition, ingested.Offset))
-            {
-                continue;
-            }
-
-            var month = BillingMonth.Of(ingested.Event.Time);
-            if (!state.Months.TryGetValue(month, out var total))
-            {
-                total = new MonthTotal();
-                state.Months.Add(month, total);
-            }
-
-            total.Count++;
-            total.Total += ingested.Event.Amount;
-            applied++;
-        }
-
+        var applied = MonthlyAggregation.Apply(state.Months, state.Offsets, events, static (total, billable) => total.Add(billable.Amount));
         if (applied > 0)
         {
             state.UpdatedAt = now;

@@ -6,8 +6,14 @@ namespace Billing.Grains.Domain;
 public sealed class MonthTotal
 {
     [Id(0)]
-    public int Count { get; set; }
+    public int Count { get; private set; }
 
     [Id(1)]
-    public decimal Total { get; set; }
+    public decimal Total { get; private set; }
+
+    public void Add(decimal amount)
+    {
+        Count++;
+        Total += amount;
+    }
 }
