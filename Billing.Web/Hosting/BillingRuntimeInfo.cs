@@ -1,3 +1,5 @@
+using Billing.Grains.Hosting;
+
 namespace Billing.Web.Hosting;
 
 /// <summary>What this process runs as, for the status route and the pages.</summary>

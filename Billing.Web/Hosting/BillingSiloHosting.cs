@@ -1,9 +1,8 @@
-using Billing.Grains;
 using Billing.Grains.EmbeddedKafka;
-using Billing.Grains.Ingestion;
 using Billing.Grains.Streaming.Kafka;
-using Billing.Records;
-using Orleans.Configuration;
+using Billing.Grains.Hosting;
+using Billing.Streams;
+using Microsoft.Extensions.Options;
 
 namespace Billing.Web.Hosting;
 
@@ -19,34 +18,12 @@ public static class BillingSiloHosting
             StartEmbeddedBroker(builder);
         }
 
-        var ports = SiloPorts.From(configuration);
-        var codecOptions = new RecordCodecOptions { Currency = configuration["Billing:Currency"] ?? "EUR" };
-        // The codec checks its options; a bad currency stops start-up here, naming the key.
-        try
-        {
-            _ = new BillableEventCodec(codecOptions);
-        }
-        catch (ArgumentException exception)
-        {
-            throw new InvalidOperationException($"Billing:Currency is not usable: {exception.Message}", exception);
-        }
-
+        var codecOptions = BillingSiloConfiguration.CodecOptions(configuration);
         builder.Services.AddSingleton(new BillingRuntimeInfo(mode, configuration["Kafka:BootstrapServers"]!, codecOptions.Currency));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new KafkaTopicInspector(
-            services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<KafkaStreamOptions>>().Get(Billing.Streams.BillingStreams.ProviderName)));
-
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort);
-            silo.Configure<ClusterOptions>(options =>
-            {
-                options.ClusterId = configuration["Orleans:ClusterId"] ?? "billing";
-                options.ServiceId = configuration["Orleans:ServiceId"] ?? "billing";
-            });
-            silo.AddMemoryGrainStorage(BillingStorage.Name);
-            silo.AddBillingIngestion(kafka => kafka.BindConfiguration("Kafka"), codecOptions);
-        });
+            services.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(BillingStreams.ProviderName)));
+        builder.UseOrleans(silo => silo.ConfigureBillingSilo(configuration, mode));
         return mode;
     }
 

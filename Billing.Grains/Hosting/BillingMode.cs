@@ -1,4 +1,4 @@
-namespace Billing.Web.Hosting;
+namespace Billing.Grains.Hosting;
 
 /// <summary>How the process runs, decided from configuration at start-up.</summary>
 public enum BillingMode

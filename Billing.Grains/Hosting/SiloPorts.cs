@@ -1,6 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 
-namespace Billing.Web.Hosting;
+namespace Billing.Grains.Hosting;
 
 /// <summary>The silo and gateway ports (<c>Orleans:SiloPort</c>, <c>Orleans:GatewayPort</c>), validated.</summary>
 public sealed record SiloPorts(int SiloPort, int GatewayPort)

@@ -1,4 +1,6 @@
-namespace Billing.Web.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace Billing.Grains.Hosting;
 
 /// <summary>Picks the <see cref="BillingMode"/> from configuration, refusing combinations that cannot run.</summary>
 public static class BillingModeSelector
