@@ -1,0 +1,38 @@
+using Orleans.Configuration;
+
+namespace Billing.Grains.Storage;
+
+/// <summary>Puts a silo's clustering, billing grain state and reminders on one PostgreSQL database.</summary>
+public static class BillingPostgresSiloBuilderExtensions
+{
+    /// <summary>The ADO.NET invariant of Npgsql; Orleans' providers default to SQL Server without it.</summary>
+    public const string AdoNetInvariant = "Npgsql";
+
+    /// <summary>
+    /// Configures ADO.NET clustering, the <see cref="BillingStorage.Name"/> grain storage and the ADO.NET
+    /// reminder service on <paramref name="connectionString"/>. The database must hold the billing schema:
+    /// run <see cref="BillingSchema.MigrateAsync"/> before the silo starts.
+    /// </summary>
+    public static ISiloBuilder UseBillingPostgres(this ISiloBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        return builder
+            .UseAdoNetClustering((AdoNetClusteringSiloOptions options) =>
+            {
+                options.Invariant = AdoNetInvariant;
+                options.ConnectionString = connectionString;
+            })
+            .AddAdoNetGrainStorage(BillingStorage.Name, (AdoNetGrainStorageOptions options) =>
+            {
+                options.Invariant = AdoNetInvariant;
+                options.ConnectionString = connectionString;
+            })
+            .UseAdoNetReminderService((AdoNetReminderTableOptions options) =>
+            {
+                options.Invariant = AdoNetInvariant;
+                options.ConnectionString = connectionString;
+            });
+    }
+}
