@@ -1,19 +1,22 @@
 using Billing.Silo;
 
-// Billing.Silo commands. The headless silo host arrives with the billing grains: a silo that read and
-// committed the topic without grains to consume it would acknowledge records nobody billed.
+// Billing.Silo: a headless silo of the cluster (the default), or one of its operator commands.
 return args switch
 {
     ["embedded-broker", .. var rest] => await EmbeddedBrokerCommand.RunAsync(rest),
-    _ => Usage(),
+    ["migrate", .. var rest] => await MigrateCommand.RunAsync(rest),
+    [var first, ..] when !first.StartsWith('-') => Usage($"unknown command '{first}'"),
+    _ => await SiloCommand.RunAsync(args),
 };
 
-static int Usage()
+static int Usage(string problem)
 {
-    Console.Error.WriteLine("""
-        usage: Billing.Silo embedded-broker [--partitions N]
-          embedded-broker   run the embedded Kafka-protocol broker (librdkafka's mock cluster) on loopback
-                            with the billing topics, print its bootstrap servers, and serve until Ctrl+C
+    Console.Error.WriteLine($"""
+        {problem}
+        usage: Billing.Silo [--Key=Value ...]             run a silo (cluster mode: ConnectionStrings:Billing and Kafka:BootstrapServers)
+               Billing.Silo migrate [--Key=Value ...]     bring the PostgreSQL schema up to date, then exit
+               Billing.Silo embedded-broker [--partitions N]
+                                                          run the embedded Kafka broker on loopback until Ctrl+C
         """);
     return 2;
 }

@@ -8,4 +8,10 @@ public enum BillingMode
 
     /// <summary><c>Kafka:BootstrapServers</c> set, no database: an external Kafka, in-memory state.</summary>
     ExternalKafka,
+
+    /// <summary>
+    /// <c>ConnectionStrings:Billing</c> set: clustering, grain state and reminders on PostgreSQL; any number of
+    /// Billing.Silo and Billing.Web processes form one cluster. <c>Kafka:BootstrapServers</c> is required.
+    /// </summary>
+    Cluster,
 }

@@ -7,13 +7,16 @@ public static class BillingModeSelector
 {
     public static BillingMode Select(IConfiguration configuration)
     {
+        var hasKafka = !string.IsNullOrWhiteSpace(configuration["Kafka:BootstrapServers"]);
         if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString("Billing")))
         {
-            throw new InvalidOperationException(
-                "ConnectionStrings:Billing is set, but the PostgreSQL cluster mode is not available in this version: " +
-                "unset it to run embedded, or set only Kafka:BootstrapServers to read an external Kafka.");
+            return hasKafka
+                ? BillingMode.Cluster
+                : throw new InvalidOperationException(
+                    "Kafka:BootstrapServers is required in cluster mode (ConnectionStrings:Billing is set): " +
+                    "every silo of a cluster reads the same Kafka, so there is no embedded broker.");
         }
 
-        return string.IsNullOrWhiteSpace(configuration["Kafka:BootstrapServers"]) ? BillingMode.Embedded : BillingMode.ExternalKafka;
+        return hasKafka ? BillingMode.ExternalKafka : BillingMode.Embedded;
     }
 }

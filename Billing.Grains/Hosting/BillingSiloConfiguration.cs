@@ -1,7 +1,9 @@
 using Billing.Grains.Ingestion;
+using Billing.Grains.Storage;
 using Billing.Records;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
 namespace Billing.Grains.Hosting;
@@ -45,8 +47,19 @@ public static class BillingSiloConfiguration
                 silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort);
                 silo.AddMemoryGrainStorage(BillingStorage.Name);
                 break;
+            case BillingMode.Cluster:
+                var connectionString = configuration.GetConnectionString("Billing")!;
+                silo.ConfigureEndpoints(AdvertisedAddress.From(configuration), ports.SiloPort, ports.GatewayPort, listenOnAnyHostAddress: true);
+                silo.UseBillingPostgres(connectionString);
+                if (configuration.GetValue("Billing:MigrateOnStart", defaultValue: true))
+                {
+                    silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => new SchemaMigrationParticipant(
+                        connectionString, services.GetRequiredService<ILogger<SchemaMigrationParticipant>>()));
+                }
+
+                break;
             default:
-                throw new InvalidOperationException($"Mode {mode} cannot host a silo yet.");
+                throw new InvalidOperationException($"Unknown mode {mode}.");
         }
 
         silo.AddBillingIngestion(kafka => kafka.Bind(configuration.GetSection("Kafka")), CodecOptions(configuration));

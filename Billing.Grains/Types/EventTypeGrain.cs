@@ -24,9 +24,20 @@ public sealed class EventTypeGrain(
 
     public async Task OnNextAsync(IList<SequentialItem<IngestedEvent>> items)
     {
-        if (EventTypeLedger.Apply(state.State, items.Select(item => item.Item), time.GetUtcNow()) > 0)
+        if (EventTypeLedger.Apply(state.State, items.Select(item => item.Item), time.GetUtcNow()) == 0)
+        {
+            return;
+        }
+
+        try
         {
             await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory is ahead of the store: reload in a new activation; the stream redelivers the batch.
+            DeactivateOnIdle();
+            throw;
         }
     }
 

@@ -1,8 +1,6 @@
 using Billing.Grains.EmbeddedKafka;
 using Billing.Grains.Streaming.Kafka;
 using Billing.Grains.Hosting;
-using Billing.Streams;
-using Microsoft.Extensions.Options;
 
 namespace Billing.Web.Hosting;
 
@@ -18,12 +16,23 @@ public static class BillingSiloHosting
             StartEmbeddedBroker(builder);
         }
 
+        var role = OrleansRoles.From(configuration, mode);
         var codecOptions = BillingSiloConfiguration.CodecOptions(configuration);
-        builder.Services.AddSingleton(new BillingRuntimeInfo(mode, configuration["Kafka:BootstrapServers"]!, codecOptions.Currency));
+        builder.Services.AddSingleton(new BillingRuntimeInfo(mode, role, configuration["Kafka:BootstrapServers"]!, codecOptions.Currency));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(services => new KafkaTopicInspector(
-            services.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(BillingStreams.ProviderName)));
-        builder.UseOrleans(silo => silo.ConfigureBillingSilo(configuration, mode));
+        // Bound here rather than taken from the stream provider: a client-only web process has no provider.
+        var kafka = new KafkaStreamOptions();
+        configuration.GetSection("Kafka").Bind(kafka);
+        builder.Services.AddSingleton(new KafkaTopicInspector(kafka));
+        if (role == OrleansRole.Client)
+        {
+            builder.UseOrleansClient(client => client.ConfigureBillingClient(configuration));
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.ConfigureBillingSilo(configuration, mode));
+        }
+
         return mode;
     }
 

@@ -1,0 +1,41 @@
+using Billing.Grains.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Billing.Silo;
+
+/// <summary>
+/// Runs a headless silo of the cluster until SIGTERM or Ctrl+C, which stop it gracefully: its queues move to
+/// the other silos after it has committed what it handled.
+/// </summary>
+internal static class SiloCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        BillingMode mode;
+        try
+        {
+            mode = BillingModeSelector.Select(builder.Configuration);
+        }
+        catch (InvalidOperationException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return 2;
+        }
+
+        if (mode != BillingMode.Cluster)
+        {
+            Console.Error.WriteLine(
+                "Billing.Silo runs as part of a cluster: set ConnectionStrings:Billing (PostgreSQL) and Kafka:BootstrapServers. " +
+                "For one process on embedded defaults, run Billing.Web instead.");
+            return 2;
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.UseOrleans(silo => silo.ConfigureBillingSilo(builder.Configuration, mode));
+        using var host = builder.Build();
+        await host.RunAsync();
+        return 0;
+    }
+}
