@@ -100,11 +100,17 @@ public static class BillingSchema
 
     private static async Task<int> ReadVersionAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        // to_regclass answers null instead of failing when the table is not there yet.
-        await using var command = new NpgsqlCommand(
-            "select case when to_regclass('billing_schema_version') is null then 0 " +
-            "else (select coalesce(max(version), 0) from billing_schema_version) end",
-            connection);
+        // Two statements: a query naming a table that does not exist fails when planned, even in a branch
+        // that would never run. to_regclass answers null instead of failing.
+        await using (var exists = new NpgsqlCommand("select to_regclass('billing_schema_version') is not null", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(ct))!)
+            {
+                return 0;
+            }
+        }
+
+        await using var command = new NpgsqlCommand("select coalesce(max(version), 0) from billing_schema_version", connection);
         return (int)(await command.ExecuteScalarAsync(ct))!;
     }
 

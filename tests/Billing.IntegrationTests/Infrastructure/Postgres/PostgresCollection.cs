@@ -1,0 +1,8 @@
+namespace Billing.IntegrationTests.Infrastructure.Postgres;
+
+/// <summary>Test classes in this collection share one <see cref="PostgresFixture"/> server and run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "PostgreSQL";
+}
