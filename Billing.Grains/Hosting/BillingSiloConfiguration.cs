@@ -51,6 +51,8 @@ public static class BillingSiloConfiguration
                 var connectionString = configuration.GetConnectionString("Billing")!;
                 silo.ConfigureEndpoints(AdvertisedAddress.From(configuration), ports.SiloPort, ports.GatewayPort, listenOnAnyHostAddress: true);
                 silo.UseBillingPostgres(connectionString);
+                // How fast a dead silo is noticed (ProbeTimeout, NumMissedProbesLimit, …); Orleans' defaults otherwise.
+                silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
                 if (configuration.GetValue("Billing:MigrateOnStart", defaultValue: true))
                 {
                     silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => new SchemaMigrationParticipant(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Billing.Grains.Storage;
-using Billing.IntegrationTests.Infrastructure.Postgres;
+using Billing.IntegrationTests.Infrastructure;
+using Billing.TestSupport.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Billing.IntegrationTests.Storage;

@@ -1,4 +1,4 @@
-using Billing.IntegrationTests.Infrastructure.Postgres;
+using Billing.TestSupport.Postgres;
 using Npgsql;
 
 namespace Billing.IntegrationTests.Storage;

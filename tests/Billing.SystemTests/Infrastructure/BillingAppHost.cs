@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
+using Billing.TestSupport;
+
 namespace Billing.SystemTests.Infrastructure;
 
 /// <summary>

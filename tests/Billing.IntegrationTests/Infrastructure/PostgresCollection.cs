@@ -1,4 +1,6 @@
-namespace Billing.IntegrationTests.Infrastructure.Postgres;
+using Billing.TestSupport.Postgres;
+
+namespace Billing.IntegrationTests.Infrastructure;
 
 /// <summary>Test classes in this collection share one <see cref="PostgresFixture"/> server and run one after another.</summary>
 [CollectionDefinition(Name)]

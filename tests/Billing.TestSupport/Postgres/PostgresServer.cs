@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 
-namespace Billing.IntegrationTests.Infrastructure.Postgres;
+namespace Billing.TestSupport.Postgres;
 
 /// <summary>
 /// A throw-away PostgreSQL server owned by the tests: <c>initdb</c> into a temporary folder, then <c>pg_ctl</c>
@@ -42,7 +42,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var root = Directory.CreateTempSubdirectory("billing-pg-").FullName;
         // PostgreSQL refuses to run as root, so root runs it as the postgres user, who must own the folder.
         var runAsServiceUser = IsRoot();
-        var server = new PostgresServer(binaries, root, FreeTcpPort.Next(), runAsServiceUser);
+        var server = new PostgresServer(binaries, root, FreePorts.Take(1)[0], runAsServiceUser);
         try
         {
             if (runAsServiceUser)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Billing.IntegrationTests.Infrastructure.Postgres;
+namespace Billing.TestSupport.Postgres;
 
 /// <summary>Runs a program to completion within a time limit and fails with its output when it fails.</summary>
 internal static class ProcessRunner

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Billing.SystemTests.Infrastructure;
+namespace Billing.TestSupport;
 
 /// <summary>Free loopback TCP ports, so that several silos in one test run do not collide.</summary>
 public static class FreePorts

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Billing.IntegrationTests.Infrastructure.Postgres;
+namespace Billing.TestSupport.Postgres;
 
 /// <summary>Where the PostgreSQL server programs (<c>initdb</c>, <c>pg_ctl</c>) are on this machine.</summary>
 public sealed record PostgresBinaries(string InitDb, string PgCtl)

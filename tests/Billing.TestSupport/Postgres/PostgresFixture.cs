@@ -1,4 +1,6 @@
-namespace Billing.IntegrationTests.Infrastructure.Postgres;
+using Xunit;
+
+namespace Billing.TestSupport.Postgres;
 
 /// <summary>One PostgreSQL server for the tests of a collection; each test creates its own database on it.</summary>
 public sealed class PostgresFixture : IAsyncLifetime

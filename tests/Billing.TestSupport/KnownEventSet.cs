@@ -3,7 +3,7 @@ using Billing.Events;
 using Billing.Records;
 using Billing.Usage;
 
-namespace Billing.SystemTests.Infrastructure;
+namespace Billing.TestSupport;
 
 /// <summary>
 /// A fixed set of events over three months and nine customers, sent as it might arrive: both formats, one
@@ -13,6 +13,8 @@ namespace Billing.SystemTests.Infrastructure;
 public sealed class KnownEventSet
 {
     public static readonly string[] Customers = ["Emma", "Olivia", "Sophia", "Ava", "Isa", "Noah", "William", "Liam", "Jacob"];
+
+    public const int DefaultPartitions = 8;
 
     public static readonly BillingMonth[] Months = [new(2026, 9), new(2026, 10), new(2026, 11)];
 

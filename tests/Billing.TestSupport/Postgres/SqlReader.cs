@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Billing.IntegrationTests.Infrastructure.Postgres;
+namespace Billing.TestSupport.Postgres;
 
 /// <summary>Reads what a test wants to see in a database, as text.</summary>
 public static class SqlReader

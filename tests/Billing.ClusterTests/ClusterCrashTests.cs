@@ -1,0 +1,128 @@
+using Billing.ClusterTests.Infrastructure;
+using Billing.TestSupport;
+using Billing.TestSupport.Postgres;
+
+namespace Billing.ClusterTests;
+
+/// <summary>
+/// Crash tests on a real cluster: Billing.Silo processes on PostgreSQL and the embedded Kafka broker, read
+/// through Billing.Web as a cluster client. Each ends with exact totals for every customer, type and month.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ClusterCrashTests(PostgresFixture postgres)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task OneOfThreeSilos_KilledMidStream_TotalsStayExactAndNeverGoBackwards()
+    {
+        var set = KnownEventSet.Create(eventsPerCustomerMonth: 60, KnownEventSet.DefaultPartitions, seed: 21);
+        await using var cluster = await ClusterHarness.StartAsync(postgres.Server);
+        await cluster.StartSiloAsync();
+        var victim = await cluster.StartSiloAsync();
+        await cluster.StartSiloAsync();
+        await cluster.StartWebClientAsync();
+        await using var sampler = SubtotalSampler.Start(cluster.Http);
+
+        var half = set.Records.Count / 2;
+        await cluster.ProduceAsync(set.Records.Take(half));
+        await cluster.WaitUntilCommittedAsync(half / 4, Patience);
+        await victim.KillAsync();
+        await cluster.ProduceAsync(set.Records.Skip(half));
+        await cluster.WaitUntilHandledAsync(set.Records.Count, set.Malformed, Patience);
+
+        await ExactTotals.AssertAsync(cluster.Http, set);
+        Assert.True(sampler.Samples > 0);
+        Assert.Empty(sampler.Regressions);
+    }
+
+    [Fact]
+    public async Task WholeCluster_StoppedMidStreamAndStartedAgain_ResumesFromPostgresAndCommittedOffsets()
+    {
+        var set = KnownEventSet.Create(eventsPerCustomerMonth: 60, KnownEventSet.DefaultPartitions, seed: 22);
+        await using var cluster = await ClusterHarness.StartAsync(postgres.Server);
+        var first = await cluster.StartSiloAsync();
+        var second = await cluster.StartSiloAsync();
+        await cluster.StartWebClientAsync();
+
+        await cluster.ProduceAsync(set.Records);
+        await cluster.WaitUntilCommittedAsync(set.Records.Count / 4, Patience);
+        await Task.WhenAll(first.StopAsync(Patience), second.StopAsync(Patience));
+        await cluster.StartSiloAsync();
+        await cluster.StartSiloAsync();
+        await cluster.WaitUntilHandledAsync(set.Records.Count, set.Malformed, Patience);
+
+        await ExactTotals.AssertAsync(cluster.Http, set);
+    }
+
+    [Fact]
+    public async Task Silo_KilledAfterStateWritesBeforeAnyOffsetCommit_ReplayChangesNothing()
+    {
+        var set = KnownEventSet.Create(eventsPerCustomerMonth: 30, KnownEventSet.DefaultPartitions, seed: 23);
+        await using var cluster = await ClusterHarness.StartAsync(postgres.Server);
+        // No commit can happen while this silo lives: every state write lands before any offset commit.
+        var silo = await cluster.StartSiloAsync("Kafka:CommitInterval=01:00:00");
+        await cluster.StartWebClientAsync();
+
+        await cluster.ProduceAsync(set.Records);
+        // The grains answer only what they stored, so exact answers mean every effect is in PostgreSQL.
+        await ClusterHarness.WaitUntilAsync(async () =>
+        {
+            try
+            {
+                await ExactTotals.AssertAsync(cluster.Http, set);
+                return true;
+            }
+            catch (Exception exception) when (exception is Xunit.Sdk.XunitException or HttpRequestException)
+            {
+                return false;
+            }
+        }, Patience, () => "every effect stored\n" + cluster.SiloOutput);
+        Assert.All((await cluster.StatusAsync()).Partitions, partition => Assert.Null(partition.CommittedOffset));
+
+        await silo.KillAsync();
+        await cluster.StartSiloAsync();
+        await cluster.WaitUntilHandledAsync(set.Records.Count, set.Malformed, Patience);
+
+        // Every record was delivered again; the applied offsets in the stored state made the replay a no-op.
+        await ExactTotals.AssertAsync(cluster.Http, set);
+    }
+
+    [Fact]
+    public async Task PartitionLeader_DownForAWhileThenBack_NothingLost()
+    {
+        var set = KnownEventSet.Create(eventsPerCustomerMonth: 40, KnownEventSet.DefaultPartitions, seed: 24);
+        await using var cluster = await ClusterHarness.StartAsync(postgres.Server, brokers: 2);
+        await cluster.StartSiloAsync();
+        await cluster.StartWebClientAsync();
+
+        await cluster.ProduceAsync(set.Records);
+        cluster.Broker.SetBrokerDown(1);
+        // While broker 1 is down its partitions cannot be read or committed; the others flow on.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        cluster.Broker.SetBrokerUp(1);
+        await cluster.WaitUntilHandledAsync(set.Records.Count, set.Malformed, Patience);
+
+        await ExactTotals.AssertAsync(cluster.Http, set);
+    }
+
+    [Fact]
+    public async Task Postgres_RestartedMidStream_WritesAreRetriedAndNothingIsLost()
+    {
+        var set = KnownEventSet.Create(eventsPerCustomerMonth: 60, KnownEventSet.DefaultPartitions, seed: 25);
+        await using var cluster = await ClusterHarness.StartAsync(postgres.Server);
+        await cluster.StartSiloAsync();
+        await cluster.StartSiloAsync();
+        await cluster.StartWebClientAsync();
+
+        await cluster.ProduceAsync(set.Records);
+        await cluster.WaitUntilCommittedAsync(set.Records.Count / 5, Patience);
+        await postgres.Server.StopAsync();
+        // Writes fail while it is down; the grains deactivate and the streams redeliver.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await postgres.Server.StartAsync();
+        await cluster.WaitUntilHandledAsync(set.Records.Count, set.Malformed, Patience);
+
+        await ExactTotals.AssertAsync(cluster.Http, set);
+    }
+}

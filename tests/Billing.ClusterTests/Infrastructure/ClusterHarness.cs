@@ -1,0 +1,154 @@
+using System.Net.Http.Json;
+using Billing.Grains.EmbeddedKafka;
+using Billing.Grains.Storage;
+using Billing.TestSupport;
+using Billing.TestSupport.Postgres;
+using Billing.Web.Api;
+using Billing.Web.Hosting;
+using Confluent.Kafka;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Billing.ClusterTests.Infrastructure;
+
+/// <summary>
+/// A cluster as operators run it on one machine: a database of its own on the shared PostgreSQL server, an
+/// embedded Kafka broker, Billing.Silo processes started and killed at will, and Billing.Web as a client of
+/// the cluster, asked over HTTP.
+/// </summary>
+public sealed class ClusterHarness : IAsyncDisposable
+{
+    private readonly List<SiloProcess> silos = [];
+    private readonly string connectionString;
+    private WebApplication? web;
+
+    private ClusterHarness(string connectionString, EmbeddedKafkaBroker broker)
+    {
+        this.connectionString = connectionString;
+        Broker = broker;
+    }
+
+    public EmbeddedKafkaBroker Broker { get; }
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public IReadOnlyList<SiloProcess> Silos => silos;
+
+    public static async Task<ClusterHarness> StartAsync(PostgresServer postgres, int brokers = 1)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await BillingSchema.MigrateAsync(connectionString, NullLogger.Instance, CancellationToken.None);
+        var options = EmbeddedKafkaBrokerOptions.ForBilling(KnownEventSet.DefaultPartitions);
+        options.BrokerCount = brokers;
+        return new ClusterHarness(connectionString, EmbeddedKafkaBroker.Start(options));
+    }
+
+    /// <summary>Starts a Billing.Silo process and waits until the cluster lists it as active.</summary>
+    public async Task<SiloProcess> StartSiloAsync(params string[] extraSettings)
+    {
+        var ports = FreePorts.Take(2);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ConnectionStrings:Billing"] = connectionString,
+            ["Kafka:BootstrapServers"] = Broker.BootstrapServers,
+            ["Kafka:CommitInterval"] = "00:00:00.200",
+            ["Orleans:SiloPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Notice a killed silo within seconds, not a minute.
+            ["Orleans:Membership:ProbeTimeout"] = "00:00:01",
+            ["Orleans:Membership:NumMissedProbesLimit"] = "2",
+            ["Orleans:Membership:IAmAliveTablePublishTimeout"] = "00:00:02",
+        };
+        foreach (var setting in extraSettings)
+        {
+            var (key, value) = (setting[..setting.IndexOf('=', StringComparison.Ordinal)], setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            settings[key] = value;
+        }
+
+        var silo = SiloProcess.Start($"silo{silos.Count + 1}", settings);
+        silos.Add(silo);
+        await WaitUntilAsync(async () => await Membership.IsActiveAsync(connectionString, ports[0]) || silo.HasExited,
+            TimeSpan.FromSeconds(60), () => $"{silo.Name} to join the cluster\n{silo.Output}");
+        return silo.HasExited ? throw new InvalidOperationException($"{silo.Name} exited:\n{silo.Output}") : silo;
+    }
+
+    /// <summary>Starts Billing.Web in-process as a client of the cluster (<c>Orleans:Role=Client</c>).</summary>
+    public async Task StartWebClientAsync()
+    {
+        web = BillingWebApplication.Create(
+        [
+            "--urls", "http://127.0.0.1:0",
+            $"--ConnectionStrings:Billing={connectionString}",
+            $"--Kafka:BootstrapServers={Broker.BootstrapServers}",
+            "--Orleans:Role=Client",
+        ]);
+        await web.StartAsync();
+        var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public async Task ProduceAsync(IEnumerable<(int Partition, byte[]? Key, byte[] Value)> records)
+    {
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
+        {
+            BootstrapServers = Broker.BootstrapServers,
+            Acks = Acks.All,
+            EnableIdempotence = true,
+        }).Build();
+        await Task.WhenAll(records.Select(record => producer.ProduceAsync(
+            new TopicPartition(EmbeddedKafkaBrokerOptions.DefaultTopic, new Partition(record.Partition)),
+            new Message<byte[]?, byte[]?> { Key = record.Key, Value = record.Value })));
+    }
+
+    public async Task<StatusResponse> StatusAsync() => (await Http.GetFromJsonAsync<StatusResponse>("/api/status"))!;
+
+    /// <summary>Waits until the consumer group has committed at least <paramref name="records"/> records.</summary>
+    public Task WaitUntilCommittedAsync(long records, TimeSpan timeout) =>
+        WaitUntilAsync(async () => (await StatusAsync()).Partitions.Sum(p => p.CommittedOffset ?? 0) >= records,
+            timeout, () => $"{records} committed records\n{SiloOutput}");
+
+    /// <summary>Waits until every record is handled and exactly <paramref name="deadLetters"/> were dead-lettered.</summary>
+    public Task WaitUntilHandledAsync(long produced, long deadLetters, TimeSpan timeout) =>
+        WaitUntilAsync(async () =>
+        {
+            var status = await StatusAsync();
+            return status.TotalLag == 0 && status.DeadLetters == deadLetters && status.Partitions.Sum(p => p.CommittedOffset ?? 0) == produced;
+        }, timeout, () => $"every record handled\n{SiloOutput}");
+
+    public string SiloOutput => string.Join(Environment.NewLine, silos.Select(s => s.Output));
+
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out after {timeout} waiting for {what()}");
+            }
+
+            // Progress is visible through commits and the membership table, which change every few hundred ms.
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http?.Dispose();
+        if (web is not null)
+        {
+            await web.StopAsync();
+            await web.DisposeAsync();
+        }
+
+        foreach (var silo in silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        Broker.Dispose();
+    }
+}
