@@ -154,8 +154,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private Task RunAsync(string program, IEnumerable<string> arguments) =>
         _runAsServiceUser
-            ? ProcessRunner.RunAsync("runuser", arguments.Prepend(program).Prepend("--").Prepend(ServiceUser).Prepend("-u"), ProgramTimeout)
+            ? ProcessRunner.RunAsync("runuser", ["-u", ServiceUser, "--", program, .. arguments], ProgramTimeout)
             : ProcessRunner.RunAsync(program, arguments, ProgramTimeout);
 
+    // On Unix, UserName is the name of the effective user id, so this is uid 0.
     private static bool IsRoot() => Environment.UserName == "root";
 }
