@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
 namespace Billing.Grains.Hosting;
@@ -16,6 +17,8 @@ public static class BillingClientConfiguration
             options.ClusterId = configuration["Orleans:ClusterId"] ?? "billing";
             options.ServiceId = configuration["Orleans:ServiceId"] ?? "billing";
         });
+        // How often the client re-reads the gateways (GatewayListRefreshPeriod, …); Orleans' defaults otherwise.
+        client.Services.Configure<GatewayOptions>(configuration.GetSection("Orleans:Gateway"));
         client.UseAdoNetClustering(options =>
         {
             options.Invariant = "Npgsql";

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Billing.Grains.Storage;
 
@@ -24,11 +27,16 @@ public static class BillingPostgresSiloBuilderExtensions
                 options.Invariant = AdoNetInvariant;
                 options.ConnectionString = connectionString;
             })
-            .AddAdoNetGrainStorage(BillingStorage.Name, (AdoNetGrainStorageOptions options) =>
-            {
-                options.Invariant = AdoNetInvariant;
-                options.ConnectionString = connectionString;
-            })
+            .AddAdoNetGrainStorage(BillingStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options
+                .Configure<Serializer>((storage, serializer) =>
+                {
+                    storage.Invariant = AdoNetInvariant;
+                    storage.ConnectionString = connectionString;
+                    // Orleans' own version-tolerant binary format for the [GenerateSerializer]/[Alias] state
+                    // records: compact, fast, and able to read what it wrote (the default JSON serializer
+                    // cannot read back dictionaries keyed by a month).
+                    storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }))
             .UseAdoNetReminderService((AdoNetReminderTableOptions options) =>
             {
                 options.Invariant = AdoNetInvariant;

@@ -84,6 +84,8 @@ public sealed class ClusterHarness : IAsyncDisposable
             $"--ConnectionStrings:Billing={connectionString}",
             $"--Kafka:BootstrapServers={Broker.BootstrapServers}",
             "--Orleans:Role=Client",
+            // Find the surviving gateways within a second when the one in use dies.
+            "--Orleans:Gateway:GatewayListRefreshPeriod=00:00:01",
         ]);
         await web.StartAsync();
         var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -117,6 +119,11 @@ public sealed class ClusterHarness : IAsyncDisposable
             var status = await StatusAsync();
             return status.TotalLag == 0 && status.DeadLetters == deadLetters && status.Partitions.Sum(p => p.CommittedOffset ?? 0) == produced;
         }, timeout, () => $"every record handled\n{SiloOutput}");
+
+    /// <summary>Waits until the web client reaches a silo again (after its gateway died) and answers from grains.</summary>
+    public Task WaitUntilAnsweringAsync(TimeSpan timeout) =>
+        WaitUntilAsync(async () => (await Http.GetAsync($"/customers/{KnownEventSet.Customers[0]}")).IsSuccessStatusCode,
+            timeout, () => "the web client to answer from grains");
 
     public string SiloOutput => string.Join(Environment.NewLine, silos.Select(s => s.Output));
 
