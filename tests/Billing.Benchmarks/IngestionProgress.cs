@@ -8,12 +8,12 @@ namespace Billing.Benchmarks;
 internal static class IngestionProgress
 {
     public static async Task<TimeSpan> WaitUntilCommittedAsync(
-        string bootstrapServers, string topic, int partitions, int records, Stopwatch clock, TimeSpan timeout)
+        string bootstrapServers, string consumerGroup, string topic, int partitions, int records, Stopwatch clock, TimeSpan timeout)
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
         {
             BootstrapServers = bootstrapServers,
-            GroupId = "billing",
+            GroupId = consumerGroup,
             EnableAutoCommit = false,
         }).Build();
         var topicPartitions = Enumerable.Range(0, partitions).Select(p => new TopicPartition(topic, p)).ToList();

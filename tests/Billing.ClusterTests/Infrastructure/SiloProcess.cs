@@ -27,7 +27,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, output.TakeLast(60));
 
-    public static SiloProcess Start(string name, IEnumerable<KeyValuePair<string, string>> settings)
+    public static SiloProcess Start(string name, IEnumerable<KeyValuePair<string, string>> settings, string? command = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -36,6 +36,11 @@ public sealed partial class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(RepositoryPaths.SiloAssembly);
+        if (command is not null)
+        {
+            start.ArgumentList.Add(command);
+        }
+
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");
@@ -51,6 +56,14 @@ public sealed partial class SiloProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return silo;
+    }
+
+    /// <summary>Waits for a command to finish; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var patience = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(patience.Token);
+        return process.ExitCode;
     }
 
     /// <summary>SIGKILL: no shutdown, no commit, no goodbye to the cluster.</summary>
