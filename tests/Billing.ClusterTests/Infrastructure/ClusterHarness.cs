@@ -5,7 +5,6 @@ using Billing.TestSupport;
 using Billing.TestSupport.Postgres;
 using Billing.Web.Api;
 using Billing.Web.Hosting;
-using Confluent.Kafka;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -92,18 +91,8 @@ public sealed class ClusterHarness : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri(address) };
     }
 
-    public async Task ProduceAsync(IEnumerable<(int Partition, byte[]? Key, byte[] Value)> records)
-    {
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
-        {
-            BootstrapServers = Broker.BootstrapServers,
-            Acks = Acks.All,
-            EnableIdempotence = true,
-        }).Build();
-        await Task.WhenAll(records.Select(record => producer.ProduceAsync(
-            new TopicPartition(EmbeddedKafkaBrokerOptions.DefaultTopic, new Partition(record.Partition)),
-            new Message<byte[]?, byte[]?> { Key = record.Key, Value = record.Value })));
-    }
+    public Task ProduceAsync(IEnumerable<(int Partition, byte[]? Key, byte[] Value)> records) =>
+        TestProducer.ProduceAsync(Broker.BootstrapServers, records);
 
     public async Task<StatusResponse> StatusAsync() => (await Http.GetFromJsonAsync<StatusResponse>("/api/status"))!;
 

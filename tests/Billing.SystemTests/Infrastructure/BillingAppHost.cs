@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Billing.Grains.EmbeddedKafka;
 using Billing.Web.Api;
 using Billing.Web.Hosting;
-using Confluent.Kafka;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -52,18 +51,8 @@ public sealed class BillingAppHost : IAsyncDisposable
         return new BillingAppHost(app, http, app.Services.GetService<EmbeddedKafkaBroker>());
     }
 
-    public async Task ProduceAsync(IEnumerable<(int Partition, byte[]? Key, byte[] Value)> records)
-    {
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
-        {
-            BootstrapServers = Broker.BootstrapServers,
-            Acks = Acks.All,
-            EnableIdempotence = true,
-        }).Build();
-        await Task.WhenAll(records.Select(record => producer.ProduceAsync(
-            new TopicPartition(EmbeddedKafkaBrokerOptions.DefaultTopic, new Partition(record.Partition)),
-            new Message<byte[]?, byte[]?> { Key = record.Key, Value = record.Value })));
-    }
+    public Task ProduceAsync(IEnumerable<(int Partition, byte[]? Key, byte[] Value)> records) =>
+        TestProducer.ProduceAsync(Broker.BootstrapServers, records);
 
     /// <summary>Waits until <c>/api/status</c> shows every record handled and <paramref name="deadLetters"/> dead letters.</summary>
     public async Task<StatusResponse> WaitUntilHandledAsync(long produced, long deadLetters, TimeSpan timeout)
