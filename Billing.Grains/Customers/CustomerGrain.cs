@@ -54,7 +54,7 @@ public sealed class CustomerGrain(
             return;
         }
 
-        await WriteOrForgetAsync();
+        await state.WriteOrDeactivateAsync(GrainContext);
         if (!listed)
         {
             await GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).AddAsync(Customer);
@@ -64,24 +64,6 @@ public sealed class CustomerGrain(
         if (observers.Count > 0 && CustomerLedger.Describe(Customer, state.State) is { } usage)
         {
             await observers.Notify(observer => observer.OnUsageChangedAsync(usage));
-        }
-    }
-
-    /// <summary>
-    /// Writes the batch's effect. If the write fails, this activation's memory is ahead of the store, so it
-    /// must not answer another query: it deactivates, the next activation reloads what was stored, and the
-    /// stream redelivers the batch.
-    /// </summary>
-    private async Task WriteOrForgetAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
         }
     }
 

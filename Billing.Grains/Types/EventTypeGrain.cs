@@ -29,16 +29,7 @@ public sealed class EventTypeGrain(
             return;
         }
 
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory is ahead of the store: reload in a new activation; the stream redelivers the batch.
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteOrDeactivateAsync(GrainContext);
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
