@@ -4,10 +4,9 @@ namespace Billing.Web.Hosting;
 
 /// <summary>What this process runs as, for the status route and the pages.</summary>
 /// <param name="Mode">The mode selected at start-up.</param>
-/// <param name="Role">Whether this process hosts a silo or is a client of the cluster.</param>
 /// <param name="BootstrapServers">The Kafka bootstrap servers in use (the embedded broker's in embedded mode).</param>
 /// <param name="Currency">The billing currency (<c>Billing:Currency</c>), ISO code.</param>
-public sealed record BillingRuntimeInfo(BillingMode Mode, OrleansRole Role, string BootstrapServers, string Currency)
+public sealed record BillingRuntimeInfo(BillingMode Mode, string BootstrapServers, string Currency)
 {
     /// <summary>The mode as the status route and the page name it: <c>embedded</c>, <c>external-kafka</c> or <c>cluster</c>.</summary>
     public string ModeName => Mode switch

@@ -1,4 +1,5 @@
 using Billing.Generator.Hosting;
+using Billing.Grains.EmbeddedKafka;
 using Billing.Web.Api;
 using Billing.Web.Components;
 using Billing.Web.Live;
@@ -27,7 +28,7 @@ public static class BillingWebApplication
         // Serves the framework's and the project's static files from a build, not only from a publish:
         // `dotnet run` runs a build in the Production environment.
         builder.WebHost.UseStaticWebAssets();
-        builder.AddBillingSilo();
+        builder.AddBillingOrleans();
         // Enabled by default in embedded mode only (the silo hosting sets it); Generator:Enabled overrides.
         builder.Services.AddBillingGenerator(builder.Configuration);
         builder.Services.AddHealthChecks();
@@ -36,6 +37,11 @@ public static class BillingWebApplication
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         var app = builder.Build();
+        if (app.Services.GetService<EmbeddedKafkaBroker>() is { } broker)
+        {
+            app.Lifetime.ApplicationStopped.Register(broker.Dispose);
+        }
+
         app.UseExceptionHandler();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -1,13 +1,16 @@
 using Billing.Grains.EmbeddedKafka;
-using Billing.Grains.Streaming.Kafka;
 using Billing.Grains.Hosting;
+using Billing.Grains.Streaming.Kafka;
 
 namespace Billing.Web.Hosting;
 
-/// <summary>Co-hosts a silo in the web app: clustering, storage and the Kafka ingestion for the selected mode.</summary>
-public static class BillingSiloHosting
+/// <summary>
+/// Joins the web app to Orleans for the selected mode: a co-hosted silo (with the embedded broker in embedded
+/// mode), or a client of the cluster (<c>Orleans:Role=Client</c>).
+/// </summary>
+public static class BillingOrleansHosting
 {
-    public static BillingMode AddBillingSilo(this WebApplicationBuilder builder)
+    public static void AddBillingOrleans(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         var mode = BillingModeSelector.Select(configuration);
@@ -18,12 +21,13 @@ public static class BillingSiloHosting
 
         var role = OrleansRoles.From(configuration, mode);
         var codecOptions = BillingSiloConfiguration.CodecOptions(configuration);
-        builder.Services.AddSingleton(new BillingRuntimeInfo(mode, role, configuration["Kafka:BootstrapServers"]!, codecOptions.Currency));
+        builder.Services.AddSingleton(new BillingRuntimeInfo(mode, configuration["Kafka:BootstrapServers"]!, codecOptions.Currency));
         builder.Services.AddSingleton(TimeProvider.System);
         // Bound here rather than taken from the stream provider: a client-only web process has no provider.
         var kafka = new KafkaStreamOptions();
         configuration.GetSection("Kafka").Bind(kafka);
-        builder.Services.AddSingleton(new KafkaTopicInspector(kafka));
+        // Made by the container on first use, so the container disposes its Kafka clients.
+        builder.Services.AddSingleton(_ => new KafkaTopicInspector(kafka));
         if (role == OrleansRole.Client)
         {
             builder.UseOrleansClient(client => client.ConfigureBillingClient(configuration));
@@ -32,8 +36,6 @@ public static class BillingSiloHosting
         {
             builder.UseOrleans(silo => silo.ConfigureBillingSilo(configuration, mode));
         }
-
-        return mode;
     }
 
     private static void StartEmbeddedBroker(WebApplicationBuilder builder)
@@ -50,7 +52,8 @@ public static class BillingSiloHosting
             partitions,
             builder.Configuration["Kafka:Topic"] ?? EmbeddedKafkaBrokerOptions.DefaultTopic,
             builder.Configuration["Kafka:DeadLetterTopic"] ?? EmbeddedKafkaBrokerOptions.DefaultDeadLetterTopic));
-        // Disposed with the container, after the silo has stopped.
+        // Registered for tests to find; the container does not dispose an instance it was handed, so the
+        // app disposes it once the host has stopped (after the silo).
         builder.Services.AddSingleton(broker);
         builder.Configuration["Kafka:BootstrapServers"] = broker.BootstrapServers;
         builder.Configuration["Generator:Enabled"] ??= "true";
