@@ -31,6 +31,6 @@ public sealed class BillingRecordMapper(BillableEventCodec codec) : IKafkaRecord
         [
             new StreamRoute(StreamId.Create(BillingStreams.CustomerNamespace, billable.Customer), item),
             new StreamRoute(TypeStreams[billable.Type], item),
-        ]);
+        ], billable.Time);
     }
 }

@@ -2,7 +2,7 @@ using System.Text;
 using Billing.Grains;
 using Billing.Grains.EmbeddedKafka;
 using Billing.Grains.Ingestion;
-using Billing.Grains.Streaming.Kafka.Internal;
+using Billing.Grains.Streaming.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -138,7 +138,7 @@ public sealed class KafkaIngestionHarness : IAsyncDisposable
 
     /// <summary>Partitions whose queues the given silo reads right now.</summary>
     public static IReadOnlyCollection<int> PartitionsReadBy(InProcessSiloHandle silo) =>
-        silo.ServiceProvider.GetRequiredService<KafkaStreamMetrics>().TrackedPartitions(Topic);
+        silo.ServiceProvider.GetRequiredService<KafkaDeliveryProgress>().TrackedPartitions(Topic);
 
     public async ValueTask DisposeAsync()
     {

@@ -101,4 +101,45 @@ public sealed class DeliveryLedgerTests
         Assert.True(ledger.TryAdvance(out var next, out _));
         Assert.Equal(1, next);
     }
+
+    [Fact]
+    public void LatestHandledEventTime_OnlyCountsTheHandledPrefix()
+    {
+        var ledger = new DeliveryLedger();
+        var early = new DateTimeOffset(2026, 9, 3, 0, 0, 0, TimeSpan.Zero);
+        var late = early.AddDays(5);
+        var first = new DeliverySlice(0, 10, 10, parts: 1, latestEventTime: early);
+        var second = new DeliverySlice(10, 20, 10, parts: 1, latestEventTime: late);
+        ledger.Track(first);
+        ledger.Track(second);
+
+        // The later slice is delivered first: its time must not count while the earlier slice is in flight.
+        second.SettlePart();
+        ledger.TryAdvance(out _, out _);
+        Assert.Null(ledger.LatestHandledEventTime);
+
+        first.SettlePart();
+        ledger.TryAdvance(out _, out _);
+        Assert.Equal(late, ledger.LatestHandledEventTime);
+    }
+
+    [Fact]
+    public void LatestHandledEventTime_NeverMovesBackOnAnOutOfOrderSlice()
+    {
+        var ledger = new DeliveryLedger();
+        var late = new DateTimeOffset(2026, 9, 8, 0, 0, 0, TimeSpan.Zero);
+        var first = new DeliverySlice(0, 10, 10, parts: 1, latestEventTime: late);
+        var second = new DeliverySlice(10, 20, 10, parts: 1, latestEventTime: late.AddDays(-2));
+        var third = new DeliverySlice(20, 21, 1, parts: 1, latestEventTime: null);
+        ledger.Track(first);
+        ledger.Track(second);
+        ledger.Track(third);
+        first.SettlePart();
+        second.SettlePart();
+        third.SettlePart();
+
+        ledger.TryAdvance(out _, out _);
+
+        Assert.Equal(late, ledger.LatestHandledEventTime);
+    }
 }

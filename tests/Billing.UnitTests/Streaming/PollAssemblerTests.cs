@@ -108,6 +108,18 @@ public sealed class PollAssemblerTests
     }
 
     [Fact]
+    public void Complete_EventTimes_SliceCarriesTheLatestOfTheDeliveredRecords()
+    {
+        var september = new DateTimeOffset(2026, 9, 30, 23, 0, 0, TimeSpan.Zero);
+        var assembler = new PollAssembler(maxContainers: 10);
+        assembler.TryAdd(Record(0), KafkaRecordMapping.RouteTo([new StreamRoute(StreamA, "a")], september));
+        assembler.TryAdd(Record(1), KafkaRecordMapping.RouteTo([new StreamRoute(StreamA, "b")], september.AddHours(-5)));
+        assembler.TryAdd(Record(2), KafkaRecordMapping.Reject("unparsable-time", "time 'x'"));
+
+        Assert.Equal(september, assembler.Complete().Slice!.LatestEventTime);
+    }
+
+    [Fact]
     public void Container_DeliveredThenFailed_SettlesOnlyOnce()
     {
         var assembler = new PollAssembler(maxContainers: 10);

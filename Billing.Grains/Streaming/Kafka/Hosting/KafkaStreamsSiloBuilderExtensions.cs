@@ -28,6 +28,7 @@ public static class KafkaStreamsSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(configureOptions);
 
         builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<KafkaDeliveryProgress>();
         builder.Services.TryAddSingleton<KafkaStreamMetrics>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaStreamOptions>, KafkaStreamOptionsValidator>());
         builder.Services.AddOptions<KafkaStreamOptions>(name).ValidateOnStart();

@@ -13,6 +13,13 @@ internal sealed class DeliveryLedger
     /// <summary>The offset after the handled prefix, or null while nothing has been handled yet.</summary>
     public long? HandledThrough { get; private set; }
 
+    /// <summary>
+    /// The latest event time among the records of the handled prefix, or null while none carried one. Every
+    /// consumer has been handed these records, so no event at or before this time is still in flight here
+    /// unless it is out of order in the partition.
+    /// </summary>
+    public DateTimeOffset? LatestHandledEventTime { get; private set; }
+
     public int OpenSlices
     {
         get
@@ -55,6 +62,7 @@ internal sealed class DeliveryLedger
                 slices.Dequeue();
                 recordsHandled += head.RecordCount;
                 HandledThrough = head.NextOffset;
+                LatestHandledEventTime = EventTimes.Later(LatestHandledEventTime, head.LatestEventTime);
             }
 
             if (recordsHandled == 0)

@@ -5,7 +5,7 @@ namespace Billing.Grains.Streaming.Kafka.Internal;
 /// parts still outstanding before all of them count as handled: one per batch container not yet delivered and
 /// one per rejected record not yet dead-lettered.
 /// </summary>
-internal sealed class DeliverySlice(long firstOffset, long nextOffset, int recordCount, int parts)
+internal sealed class DeliverySlice(long firstOffset, long nextOffset, int recordCount, int parts, DateTimeOffset? latestEventTime = null)
 {
     private int pendingParts = parts;
 
@@ -15,6 +15,9 @@ internal sealed class DeliverySlice(long firstOffset, long nextOffset, int recor
     public long NextOffset { get; } = nextOffset;
 
     public int RecordCount { get; } = recordCount;
+
+    /// <summary>The latest event time among the slice's delivered records, or null when none carries one.</summary>
+    public DateTimeOffset? LatestEventTime { get; } = latestEventTime;
 
     public bool IsSettled => Volatile.Read(ref pendingParts) <= 0;
 

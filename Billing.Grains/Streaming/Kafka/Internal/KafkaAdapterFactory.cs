@@ -17,6 +17,8 @@ internal sealed class KafkaAdapterFactory(
     IKafkaRecordMapper mapper,
     DeadLetterPublisher deadLetters,
     KafkaStreamMetrics metrics,
+    KafkaDeliveryProgress deliveryProgress,
+    TimeProvider time,
     ILoggerFactory loggerFactory) : IQueueAdapterFactory
 {
     private readonly ILogger logger = loggerFactory.CreateLogger($"Billing.Grains.Streaming.Kafka.{name}");
@@ -38,6 +40,8 @@ internal sealed class KafkaAdapterFactory(
             mapper,
             services.GetRequiredKeyedService<DeadLetterPublisher>(name),
             services.GetRequiredService<KafkaStreamMetrics>(),
+            services.GetRequiredService<KafkaDeliveryProgress>(),
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
             services.GetRequiredService<ILoggerFactory>());
     }
 
@@ -52,6 +56,7 @@ internal sealed class KafkaAdapterFactory(
             queueMapper ??= NewQueueMapper(partitions);
         }
 
+        deliveryProgress.SetPartitionCount(options.Topic, partitions);
         KafkaLog.ProviderStarted(logger, name, options.Topic, partitions, options.ConsumerGroup);
         return new KafkaQueueAdapter(name, CreateReceiver);
     }
@@ -81,7 +86,7 @@ internal sealed class KafkaAdapterFactory(
     {
         // The mapper numbers queues 0..n-1 in partition order.
         var partition = (int)queueId.GetNumericId();
-        var receiver = new KafkaQueueReceiver(options, partition, mapper, deadLetters, metrics, logger);
+        var receiver = new KafkaQueueReceiver(options, partition, mapper, deadLetters, metrics, deliveryProgress, time, logger);
         receivers[queueId] = receiver;
         return receiver;
     }

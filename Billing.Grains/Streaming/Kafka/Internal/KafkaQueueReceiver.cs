@@ -16,6 +16,8 @@ internal sealed class KafkaQueueReceiver(
     IKafkaRecordMapper mapper,
     DeadLetterPublisher deadLetters,
     KafkaStreamMetrics metrics,
+    KafkaDeliveryProgress deliveryProgress,
+    TimeProvider time,
     ILogger logger) : IQueueAdapterReceiver
 {
     private readonly TopicPartition topicPartition = new(options.Topic, new Partition(partition));
@@ -34,7 +36,8 @@ internal sealed class KafkaQueueReceiver(
         consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Consumer(options, partition)).Build();
         // No explicit offset: librdkafka starts from the group's committed offset, else auto.offset.reset (earliest).
         consumer.Assign(topicPartition);
-        metrics.Track(options.Topic, progress);
+        progress.LastReadAt = time.GetUtcNow();
+        deliveryProgress.Track(options.Topic, progress);
         KafkaLog.ReceiverStarted(logger, options.Topic, partition);
         return Task.CompletedTask;
     }
@@ -55,6 +58,8 @@ internal sealed class KafkaQueueReceiver(
         }
 
         ledger.Track(slice);
+        progress.OpenSlices = ledger.OpenSlices;
+        progress.LastReadAt = time.GetUtcNow();
         foreach (var container in poll.Containers)
         {
             inFlight[container.SequenceToken] = container;
@@ -190,9 +195,11 @@ internal sealed class KafkaQueueReceiver(
     private void StoreHandledPrefix()
     {
         ledger.TryAdvance(out _, out var handled);
+        progress.OpenSlices = ledger.OpenSlices;
         if (handled > 0)
         {
             metrics.RecordsHandled(options.Topic, partition, handled);
+            progress.LatestHandledEventTime = ledger.LatestHandledEventTime;
         }
 
         if (consumer is null || ledger.HandledThrough is not { } next || next <= storedThrough)
@@ -228,7 +235,7 @@ internal sealed class KafkaQueueReceiver(
         }
         finally
         {
-            metrics.Untrack(options.Topic, progress);
+            deliveryProgress.Untrack(options.Topic, progress);
             KafkaLog.ReceiverStopped(logger, options.Topic, partition, ledger.HandledThrough);
         }
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace Billing.Grains.Streaming.Kafka.Internal;
@@ -14,10 +13,11 @@ internal sealed class KafkaStreamMetrics
     private readonly Counter<long> recordsRead;
     private readonly Counter<long> recordsHandled;
     private readonly Counter<long> recordsDeadLettered;
-    private readonly ConcurrentDictionary<(string Topic, int Partition), PartitionProgress> partitions = new();
+    private readonly KafkaDeliveryProgress progress;
 
-    public KafkaStreamMetrics(IMeterFactory meterFactory)
+    public KafkaStreamMetrics(IMeterFactory meterFactory, KafkaDeliveryProgress progress)
     {
+        this.progress = progress;
         var meter = meterFactory.Create(MeterName);
         recordsRead = meter.CreateCounter<long>("billing.kafka.records.read", "{record}", "Records read from Kafka");
         recordsHandled = meter.CreateCounter<long>("billing.kafka.records.handled", "{record}",
@@ -37,20 +37,11 @@ internal sealed class KafkaStreamMetrics
     public void RecordDeadLettered(string topic, int partition, string reason) =>
         recordsDeadLettered.Add(1, Tag("topic", topic), Tag("partition", partition), Tag("reason", reason));
 
-    public void Track(string topic, PartitionProgress progress) => partitions[(topic, progress.Partition)] = progress;
-
-    public void Untrack(string topic, PartitionProgress progress) =>
-        partitions.TryRemove(new KeyValuePair<(string, int), PartitionProgress>((topic, progress.Partition), progress));
-
-    /// <summary>The partitions of <paramref name="topic"/> this silo reads right now.</summary>
-    public IReadOnlyCollection<int> TrackedPartitions(string topic) =>
-        [.. partitions.Keys.Where(key => key.Topic == topic).Select(key => key.Partition).Order()];
-
     private IEnumerable<Measurement<long>> ObserveLag()
     {
-        foreach (var ((topic, partition), progress) in partitions)
+        foreach (var ((topic, partition), partitionProgress) in progress.All)
         {
-            if (progress.Lag is { } lag)
+            if (partitionProgress.Lag is { } lag)
             {
                 yield return new Measurement<long>(lag, Tag("topic", topic), Tag("partition", partition));
             }

@@ -13,6 +13,7 @@ internal sealed class PollAssembler(int maxContainers)
     private readonly List<RejectedRecord> rejected = [];
     private long firstOffset = -1;
     private long lastOffset = -1;
+    private DateTimeOffset? latestEventTime;
 
     public int RecordCount { get; private set; }
 
@@ -41,6 +42,8 @@ internal sealed class PollAssembler(int maxContainers)
             return true;
         }
 
+        latestEventTime = EventTimes.Later(latestEventTime, mapping.EventTime);
+
         var routes = mapping.Routes;
         for (var lane = 0; lane < routes.Count; lane++)
         {
@@ -65,7 +68,7 @@ internal sealed class PollAssembler(int maxContainers)
             return AssembledPoll.Empty;
         }
 
-        var slice = new DeliverySlice(firstOffset, lastOffset + 1, RecordCount, inOrder.Count + rejected.Count);
+        var slice = new DeliverySlice(firstOffset, lastOffset + 1, RecordCount, inOrder.Count + rejected.Count, latestEventTime);
         var containers = new List<KafkaBatchContainer>(inOrder.Count);
         foreach (var builder in inOrder)
         {
