@@ -27,6 +27,9 @@ public readonly record struct BillingMonth([property: Id(0)] int Year, [property
     /// <summary>The month after this one.</summary>
     public BillingMonth Next() => Of(End);
 
+    /// <summary>The month before this one.</summary>
+    public BillingMonth Previous() => Of(Start.AddTicks(-1));
+
     /// <summary>Parses <c>yyyy-MM</c> exactly.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out BillingMonth month)
     {

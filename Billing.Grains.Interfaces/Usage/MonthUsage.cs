@@ -5,7 +5,7 @@ namespace Billing.Usage;
 /// <param name="Count">How many events.</param>
 /// <param name="Total">The sub-total so far, in the billing currency.</param>
 /// <param name="ByType">Count and total per event type that occurred, in type order.</param>
-/// <param name="Status">Where the month is in its life: <c>open</c> while events count toward it.</param>
+/// <param name="Status">Where the month is in its life: <see cref="MonthStatus.Open"/> or <see cref="MonthStatus.Closing"/>.</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("billing.month-usage")]

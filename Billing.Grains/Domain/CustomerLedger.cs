@@ -1,4 +1,5 @@
 using Billing.Events;
+using Billing.Invoices;
 using Billing.Usage;
 
 namespace Billing.Grains.Domain;
@@ -6,13 +7,35 @@ namespace Billing.Grains.Domain;
 /// <summary>Applies a customer's events to its state exactly once, and describes the result.</summary>
 public static class CustomerLedger
 {
-    public const string OpenStatus = "open";
-
-    /// <summary>Adds every event not applied before to the window of its calendar month.</summary>
+    /// <summary>
+    /// Adds every event not applied before to the window of its calendar month, or, when that month has
+    /// closed, to the late usage of that month (carried on the next invoice).
+    /// </summary>
     /// <returns>How many events were new.</returns>
     public static int Apply(CustomerUsageState state, IEnumerable<IngestedEvent> events, DateTimeOffset now)
     {
-        var applied = MonthlyAggregation.Apply(state.Months, state.Offsets, events, static (window, billable) => window.Add(billable));
+        var applied = 0;
+        foreach (var ingested in events)
+        {
+            if (!state.Offsets.TryAdvance(ingested.Partition, ingested.Offset))
+            {
+                continue;
+            }
+
+            var billable = ingested.Event;
+            var month = BillingMonth.Of(billable.Time);
+            if (IsLate(state, month))
+            {
+                AddLate(state, month, billable.Amount);
+            }
+            else
+            {
+                WindowOf(state, month).Add(billable);
+            }
+
+            applied++;
+        }
+
         if (applied > 0)
         {
             state.UpdatedAt = now;
@@ -21,12 +44,51 @@ public static class CustomerLedger
         return applied;
     }
 
+    /// <summary>
+    /// An event is late when its month has closed and no window of that month still awaits its invoice: the
+    /// month's invoice is frozen or issued, or the customer had no usage in it when it closed.
+    /// </summary>
+    public static bool IsLate(CustomerUsageState state, BillingMonth month) =>
+        state.Closing?.Month == month || (month <= state.ClosedThrough && !state.Months.ContainsKey(month));
+
     /// <summary>The usage to show, or null for a customer without events.</summary>
     public static CustomerUsage? Describe(string customer, CustomerUsageState state) =>
-        state.Months.Count == 0
+        state.Offsets.HighestByPartition.Count == 0
             ? null
             : new CustomerUsage(
                 customer,
-                [.. state.Months.OrderBy(entry => entry.Key).Select(entry => entry.Value.ToUsage(entry.Key, OpenStatus))],
-                state.UpdatedAt);
+                [.. state.Months.OrderBy(entry => entry.Key).Select(entry => entry.Value.ToUsage(entry.Key, StatusOf(state, entry.Key)))],
+                state.UpdatedAt,
+                PendingAdjustments(state),
+                state.LateEvents);
+
+    /// <summary>Late usage not invoiced yet, oldest month first.</summary>
+    public static IReadOnlyList<InvoiceAdjustment> PendingAdjustments(CustomerUsageState state) =>
+        [.. state.LateUsage.OrderBy(entry => entry.Key).Select(entry => new InvoiceAdjustment(entry.Key, entry.Value.Count, entry.Value.Total))];
+
+    private static string StatusOf(CustomerUsageState state, BillingMonth month) =>
+        month <= state.ClosedThrough ? MonthStatus.Closing : MonthStatus.Open;
+
+    private static MonthlyWindow WindowOf(CustomerUsageState state, BillingMonth month)
+    {
+        if (!state.Months.TryGetValue(month, out var window))
+        {
+            window = new MonthlyWindow();
+            state.Months.Add(month, window);
+        }
+
+        return window;
+    }
+
+    private static void AddLate(CustomerUsageState state, BillingMonth month, decimal amount)
+    {
+        if (!state.LateUsage.TryGetValue(month, out var late))
+        {
+            late = new MonthTotal();
+            state.LateUsage.Add(month, late);
+        }
+
+        late.Add(amount);
+        state.LateEvents++;
+    }
 }

@@ -1,3 +1,4 @@
+using Billing.Invoices;
 using Billing.Usage;
 
 namespace Billing.Grains.Domain;
@@ -7,6 +8,7 @@ namespace Billing.Grains.Domain;
 [Alias("billing.customer-usage-state")]
 public sealed class CustomerUsageState
 {
+    /// <summary>The windows not invoiced yet: open ones, and closed ones waiting for their invoice.</summary>
     [Id(0)]
     public Dictionary<BillingMonth, MonthlyWindow> Months { get; init; } = [];
 
@@ -15,4 +17,28 @@ public sealed class CustomerUsageState
 
     [Id(2)]
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>The latest month the watermark has closed, as this customer last learned it.</summary>
+    [Id(3)]
+    public BillingMonth? ClosedThrough { get; set; }
+
+    /// <summary>The invoice being issued: frozen before the store is called, so every retry issues the same one.</summary>
+    [Id(4)]
+    public InvoiceDraft? Closing { get; set; }
+
+    /// <summary>Late usage per month it belongs to, waiting for the next invoice.</summary>
+    [Id(5)]
+    public Dictionary<BillingMonth, MonthTotal> LateUsage { get; init; } = [];
+
+    /// <summary>Every late event ever counted for this customer.</summary>
+    [Id(6)]
+    public int LateEvents { get; set; }
+
+    /// <summary>The latest month invoiced.</summary>
+    [Id(7)]
+    public BillingMonth? LastInvoiced { get; set; }
+
+    /// <summary>Whether the closing reminder is registered (so a silent customer is still invoiced).</summary>
+    [Id(8)]
+    public bool ReminderRegistered { get; set; }
 }

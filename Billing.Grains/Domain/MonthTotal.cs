@@ -11,9 +11,11 @@ public sealed class MonthTotal
     [Id(1)]
     public decimal Total { get; private set; }
 
-    public void Add(decimal amount)
+    public void Add(decimal amount) => Add(1, amount);
+
+    public void Add(int count, decimal amount)
     {
-        Count++;
+        Count += count;
         Total += amount;
     }
 }

@@ -1,0 +1,146 @@
+using Billing.Events;
+using Billing.Invoices;
+using Billing.Usage;
+
+namespace Billing.Grains.Domain;
+
+/// <summary>
+/// Turns a customer's closed months into invoices, one at a time and in month order: advance what is closed,
+/// freeze the next invoice (<see cref="Freeze"/>), and once the store has issued it, settle the state
+/// (<see cref="Complete"/>). Each step is a pure change of <see cref="CustomerUsageState"/>.
+/// </summary>
+public static class CustomerClosing
+{
+    /// <summary>Records that the watermark has closed every month up to <paramref name="closedThrough"/>.</summary>
+    /// <returns>True when this moved what the customer knows to be closed.</returns>
+    public static bool Advance(CustomerUsageState state, BillingMonth? closedThrough)
+    {
+        if (closedThrough is not { } month || month <= state.ClosedThrough)
+        {
+            return false;
+        }
+
+        state.ClosedThrough = month;
+        return true;
+    }
+
+    /// <summary>
+    /// The invoice to issue next: the one already frozen, else a new one frozen now for the oldest closed
+    /// window, else (late usage waiting but no closed window) an invoice of adjustments only for the latest
+    /// closed month. Null when nothing is due.
+    /// </summary>
+    public static InvoiceDraft? Freeze(CustomerUsageState state, string customer, string currency, DateTimeOffset now)
+    {
+        if (state.Closing is { } frozen)
+        {
+            return frozen;
+        }
+
+        if (NextInvoiceMonth(state) is not { } month)
+        {
+            return null;
+        }
+
+        state.Months.TryGetValue(month, out var window);
+        var draft = new InvoiceDraft(
+            customer,
+            month,
+            currency,
+            window is null ? [] : LinesOf(window),
+            [.. CustomerLedger.PendingAdjustments(state).Where(adjustment => adjustment.Month < month)],
+            now);
+        state.Closing = draft;
+        return draft;
+    }
+
+    /// <summary>
+    /// Settles the state once <paramref name="invoice"/> is issued: its window and the late usage it carries
+    /// leave the state. The stored invoice decides: should its lines hold less than the window (another
+    /// activation froze it earlier), the rest of the window stays as late usage of that month, so nothing is
+    /// lost and nothing is billed twice.
+    /// </summary>
+    public static void Complete(CustomerUsageState state, Invoice invoice)
+    {
+        if (state.Months.Remove(invoice.Month, out var window))
+        {
+            var leftoverCount = window.Count - invoice.Lines.Sum(line => line.Count);
+            var leftoverAmount = window.Total - invoice.Lines.Sum(line => line.Amount);
+            if (leftoverCount > 0)
+            {
+                LateOf(state, invoice.Month).Add(leftoverCount, leftoverAmount);
+            }
+        }
+
+        foreach (var adjustment in invoice.Adjustments)
+        {
+            if (state.LateUsage.TryGetValue(adjustment.Month, out var late))
+            {
+                late.Add(-adjustment.Count, -adjustment.Amount);
+                if (late.Count <= 0)
+                {
+                    state.LateUsage.Remove(adjustment.Month);
+                }
+            }
+        }
+
+        if (invoice.Month > state.LastInvoiced || state.LastInvoiced is null)
+        {
+            state.LastInvoiced = invoice.Month;
+        }
+
+        state.Closing = null;
+    }
+
+    /// <summary>Whether anything waits to be invoiced: the closing reminder is needed while this holds.</summary>
+    public static bool HasUninvoicedUsage(CustomerUsageState state) =>
+        state.Months.Count > 0 || state.LateUsage.Count > 0 || state.Closing is not null;
+
+    /// <summary>
+    /// The month whose close brings this customer's next invoice: its oldest window, or for late usage alone
+    /// the month after the latest closed one. Null when nothing waits.
+    /// </summary>
+    public static BillingMonth? NextClosingMonth(CustomerUsageState state)
+    {
+        if (state.Closing is { } frozen)
+        {
+            return frozen.Month;
+        }
+
+        BillingMonth? oldestWindow = state.Months.Count > 0 ? state.Months.Keys.Min() : null;
+        BillingMonth? forLateUsage = state.LateUsage.Count > 0 ? state.ClosedThrough?.Next() : null;
+        return oldestWindow is { } window && (forLateUsage is null || window <= forLateUsage) ? window : forLateUsage;
+    }
+
+    private static BillingMonth? NextInvoiceMonth(CustomerUsageState state)
+    {
+        if (state.ClosedThrough is not { } closedThrough)
+        {
+            return null;
+        }
+
+        var closedWindows = state.Months.Keys.Where(month => month <= closedThrough).ToList();
+        if (closedWindows.Count > 0)
+        {
+            return closedWindows.Min();
+        }
+
+        var lateUsageWaits = state.LateUsage.Keys.Any(month => month < closedThrough);
+        return lateUsageWaits && !(state.LastInvoiced >= closedThrough) ? closedThrough : null;
+    }
+
+    private static IReadOnlyList<InvoiceLine> LinesOf(MonthlyWindow window) =>
+        [.. EventTypes.All
+            .Where(type => window.CountByType[(int)type] > 0)
+            .Select(type => new InvoiceLine(type, window.CountByType[(int)type], window.TotalByType[(int)type]))];
+
+    private static MonthTotal LateOf(CustomerUsageState state, BillingMonth month)
+    {
+        if (!state.LateUsage.TryGetValue(month, out var late))
+        {
+            late = new MonthTotal();
+            state.LateUsage.Add(month, late);
+        }
+
+        return late;
+    }
+}
