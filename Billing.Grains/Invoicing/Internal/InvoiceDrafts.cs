@@ -33,6 +33,15 @@ internal static class InvoiceDrafts
         {
             throw new ArgumentException("The draft has a null line or adjustment.", nameof(draft));
         }
+
+        try
+        {
+            _ = draft.Total;
+        }
+        catch (OverflowException e)
+        {
+            throw new ArgumentException("The draft's total does not fit a decimal.", nameof(draft), e);
+        }
     }
 
     /// <summary>
