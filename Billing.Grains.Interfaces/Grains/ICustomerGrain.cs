@@ -4,7 +4,7 @@ namespace Billing.Grains;
 
 /// <summary>
 /// One customer (the grain key is the customer id, case-sensitive): consumes the customer's event stream and
-/// keeps its monthly windows.
+/// keeps its monthly windows, and closes them into invoices.
 /// </summary>
 public interface ICustomerGrain : IGrainWithStringKey
 {
@@ -19,4 +19,10 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>Ends a subscription.</summary>
     Task UnsubscribeAsync(ICustomerUsageObserver observer);
+
+    /// <summary>
+    /// Issues the invoices of every month the global watermark has closed. Idempotent: called by the silo when
+    /// the watermark moves and by the customer's reminder; nothing happens when nothing is due.
+    /// </summary>
+    Task CloseDueMonthsAsync();
 }

@@ -1,8 +1,14 @@
 using Billing.Events;
 using Billing.Grains.Domain;
+using Billing.Grains.Hosting;
+using Billing.Grains.Invoicing;
+using Billing.Grains.Time;
+using Billing.Invoices;
+using Billing.Records;
 using Billing.Streams;
 using Billing.Usage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using Orleans.Utilities;
@@ -11,24 +17,40 @@ namespace Billing.Grains.Customers;
 
 /// <summary>
 /// Consumes one customer's stream in batches: applies each batch to the monthly windows exactly once, writes
-/// the state once per batch, and pushes the new usage to subscribed observers.
+/// the state once per batch, and pushes the new usage to subscribed observers. When the watermark closes a
+/// month, it freezes the invoice in its state, issues it to the sinks, and only then lets the window go.
 /// </summary>
 [ImplicitStreamSubscription(BillingStreams.CustomerNamespace)]
 public sealed class CustomerGrain(
     [PersistentState("customer-usage", BillingStorage.Name)] IPersistentState<CustomerUsageState> state,
+    IOptions<BillingOptions> options,
+    RecordCodecOptions codecOptions,
+    InvoiceIssuer issuer,
+    EventClockView clock,
+    MonthCloseScheduler scheduler,
     TimeProvider time,
     ILogger<CustomerGrain> logger)
-    : Grain, ICustomerGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<IngestedEvent>
+    : Grain, ICustomerGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<IngestedEvent>, IRemindable
 {
+    private const string ClosingReminder = "close-months";
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(3);
 
     private readonly ObserverManager<ICustomerUsageObserver> observers = new(ObserverExpiry, logger);
+    private readonly IssueRetry retry = new();
 
     // Once per activation rather than a persisted flag: if the directory lost a recent entry in a crash,
     // the customer's next events put it back.
     private bool listed;
+    private BillingMonth? watchedMonth;
+    private IGrainTimer? retryTimer;
 
     private string Customer => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A month frozen or closed while this customer was inactive (or before a crash) is issued now.
+        await CloseOrWatchAsync();
+    }
 
     public Task<CustomerUsage?> GetUsageAsync() => Task.FromResult(CustomerLedger.Describe(Customer, state.State));
 
@@ -54,6 +76,7 @@ public sealed class CustomerGrain(
             return;
         }
 
+        await EnsureReminderAsync();
         await state.WriteOrDeactivateAsync(GrainContext);
         if (!listed)
         {
@@ -61,13 +84,136 @@ public sealed class CustomerGrain(
             listed = true;
         }
 
-        if (observers.Count > 0 && CustomerLedger.Describe(Customer, state.State) is { } usage)
-        {
-            await observers.Notify(observer => observer.OnUsageChangedAsync(usage));
-        }
+        await NotifyAsync();
+        await CloseOrWatchAsync();
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
 
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => CloseDueMonthsAsync();
+
+    public async Task CloseDueMonthsAsync()
+    {
+        var closedThrough = MonthClosing.ClosedThrough(await clock.GetWatermarkAsync(), options.Value.AllowedLateness);
+        CustomerClosing.Advance(state.State, closedThrough);
+        while (true)
+        {
+            var alreadyFrozen = state.State.Closing is not null;
+            if (CustomerClosing.Freeze(state.State, Customer, codecOptions.Currency, time.GetUtcNow()) is not { } draft)
+            {
+                break;
+            }
+
+            if (!alreadyFrozen)
+            {
+                // The draft is durable before any sink sees it: every retry, here or after a crash, issues it.
+                await state.WriteOrDeactivateAsync(GrainContext);
+            }
+
+            if (await TryIssueAsync(draft) is not { } invoice)
+            {
+                return;
+            }
+
+            CustomerClosing.Complete(state.State, invoice);
+            await state.WriteOrDeactivateAsync(GrainContext);
+            await NotifyAsync();
+        }
+
+        await ReleaseReminderIfDoneAsync();
+        Watch();
+    }
+
+    private async Task<Invoice?> TryIssueAsync(InvoiceDraft draft)
+    {
+        try
+        {
+            var invoice = await issuer.IssueAsync(draft, CancellationToken.None);
+            if (!invoice.HasContentOf(draft))
+            {
+                ClosingLog.StoredInvoiceDiffers(logger, Customer, draft.Month.ToString());
+            }
+
+            ClosingLog.InvoiceIssued(logger, invoice.Number, Customer, invoice.Month.ToString());
+            if (retry.Succeeded() is { } failedAttempts)
+            {
+                ClosingLog.IssuingRecovered(logger, Customer, draft.Month.ToString(), failedAttempts);
+                GrainFactory.GetGrain<IInvoicingHealthGrain>(0).ReportRecoveredAsync(Customer, draft.Month).Ignore();
+            }
+
+            return invoice;
+        }
+        catch (InvoiceSinkException exception)
+        {
+            var delay = retry.Failed();
+            ClosingLog.IssuingFailed(logger, exception.InnerException ?? exception, Customer, draft.Month.ToString(), exception.Stage, retry.Attempts, delay);
+            GrainFactory.GetGrain<IInvoicingHealthGrain>(0)
+                .ReportFailureAsync(new InvoicingFailure(Customer, draft.Month, exception.Stage, exception.InnerException?.Message ?? exception.Message, time.GetUtcNow()))
+                .Ignore();
+            retryTimer?.Dispose();
+            retryTimer = this.RegisterGrainTimer(
+                static (grain, _) => grain.CloseDueMonthsAsync(),
+                this,
+                new GrainTimerCreationOptions { DueTime = delay, Period = Timeout.InfiniteTimeSpan });
+            return null;
+        }
+    }
+
+    /// <summary>Closes now what the watermark has already closed; otherwise asks to be told when it does.</summary>
+    private async Task CloseOrWatchAsync()
+    {
+        var next = CustomerClosing.NextClosingMonth(state.State);
+        if (next is { } month && month <= clock.ClosedThrough && !retry.IsWaiting)
+        {
+            await CloseDueMonthsAsync();
+            return;
+        }
+
+        Watch();
+    }
+
+    private void Watch()
+    {
+        var next = CustomerClosing.NextClosingMonth(state.State);
+        if (next != watchedMonth)
+        {
+            scheduler.Watch(Customer, next);
+            watchedMonth = next;
+        }
+    }
+
+    /// <summary>The durable reminder exists while usage waits to be invoiced, so a silent customer is still invoiced.</summary>
+    private async Task EnsureReminderAsync()
+    {
+        if (!state.State.ReminderRegistered && CustomerClosing.HasUninvoicedUsage(state.State))
+        {
+            var period = options.Value.ClosingReminderPeriod;
+            await this.RegisterOrUpdateReminder(ClosingReminder, period, period);
+            state.State.ReminderRegistered = true;
+        }
+    }
+
+    private async Task ReleaseReminderIfDoneAsync()
+    {
+        if (state.State.ReminderRegistered && !CustomerClosing.HasUninvoicedUsage(state.State))
+        {
+            if (await this.GetReminder(ClosingReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            state.State.ReminderRegistered = false;
+            await state.WriteOrDeactivateAsync(GrainContext);
+        }
+    }
+
+    private async Task NotifyAsync()
+    {
+        if (observers.Count > 0 && CustomerLedger.Describe(Customer, state.State) is { } usage)
+        {
+            await observers.Notify(observer => observer.OnUsageChangedAsync(usage));
+        }
+    }
 }

@@ -48,7 +48,7 @@ public static class CustomerClosing
             currency,
             window is null ? [] : LinesOf(window),
             [.. CustomerLedger.PendingAdjustments(state).Where(adjustment => adjustment.Month < month)],
-            now);
+            WholeMilliseconds(now));
         state.Closing = draft;
         return draft;
     }
@@ -127,6 +127,10 @@ public static class CustomerClosing
         var lateUsageWaits = state.LateUsage.Keys.Any(month => month < closedThrough);
         return lateUsageWaits && !(state.LastInvoiced >= closedThrough) ? closedThrough : null;
     }
+
+    /// <summary>Invoices show their issue time to the millisecond; the stores keep exactly that.</summary>
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     private static IReadOnlyList<InvoiceLine> LinesOf(MonthlyWindow window) =>
         [.. EventTypes.All

@@ -30,7 +30,7 @@ public static class BillingSiloConfiguration
         return options;
     }
 
-    /// <summary>Cluster identity, endpoints, state storage and the Kafka ingestion for <paramref name="mode"/>.</summary>
+    /// <summary>Cluster identity, endpoints, state storage, the Kafka ingestion, and closing and invoicing for <paramref name="mode"/>.</summary>
     public static ISiloBuilder ConfigureBillingSilo(this ISiloBuilder silo, IConfiguration configuration, BillingMode mode)
     {
         var ports = SiloPorts.From(configuration);
@@ -64,7 +64,9 @@ public static class BillingSiloConfiguration
                 throw new InvalidOperationException($"Unknown mode {mode}.");
         }
 
-        silo.AddBillingIngestion(kafka => kafka.Bind(configuration.GetSection("Kafka")), CodecOptions(configuration));
+        var codecOptions = CodecOptions(configuration);
+        silo.AddBillingIngestion(kafka => kafka.Bind(configuration.GetSection("Kafka")), codecOptions);
+        silo.AddBillingClosing(configuration, mode, codecOptions);
         return silo;
     }
 }

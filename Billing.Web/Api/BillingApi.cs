@@ -1,11 +1,19 @@
+using System.Text;
 using Billing.Events;
 using Billing.Grains;
+using Billing.Grains.Domain;
+using Billing.Grains.Hosting;
+using Billing.Grains.Invoicing;
 using Billing.Grains.Streaming.Kafka;
+using Billing.Invoices;
+using Billing.Usage;
 using Billing.Web.Hosting;
+using Billing.Web.Invoices;
+using Microsoft.Extensions.Options;
 
 namespace Billing.Web.Api;
 
-/// <summary>The HTTP API: the prototype-compatible routes, usage and status. Grains are called directly.</summary>
+/// <summary>The HTTP API: the prototype-compatible routes, usage, invoices and status. Grains are called directly.</summary>
 public static class BillingApi
 {
     public static IEndpointRouteBuilder MapBillingApi(this IEndpointRouteBuilder routes)
@@ -13,6 +21,10 @@ public static class BillingApi
         routes.MapGet("/customers/{customer}", GetPrototypeCustomerAsync);
         routes.MapGet("/types/{type}", GetPrototypeTypeAsync);
         routes.MapGet("/api/customers/{customer}/usage", GetCustomerUsageAsync);
+        routes.MapGet("/api/customers/{customer}/invoices", ListInvoicesAsync);
+        routes.MapGet("/api/customers/{customer}/invoices/{month}.html", GetInvoiceHtmlAsync);
+        routes.MapGet("/api/customers/{customer}/invoices/{month}.csv", GetInvoiceCsvAsync);
+        routes.MapGet("/api/customers/{customer}/invoices/{month}", GetInvoiceAsync);
         routes.MapGet("/api/types/{type}/usage", GetTypeUsageAsync);
         routes.MapGet("/api/status", GetStatusAsync);
         return routes;
@@ -60,19 +72,65 @@ public static class BillingApi
             : TypedResults.Ok(EventTypeUsageResponse.From(usage, runtime.Currency));
     }
 
-    private static async Task<IResult> GetStatusAsync(BillingRuntimeInfo runtime, KafkaTopicInspector inspector, CancellationToken cancellationToken)
+    private static async Task<IResult> ListInvoicesAsync(string customer, IGrainFactory grains)
     {
-        var topic = await inspector.ReadAsync(cancellationToken);
+        var invoices = await grains.GetGrain<IInvoiceQueryGrain>(0).ListAsync(customer);
+        return TypedResults.Ok(new InvoiceListResponse(customer, [.. invoices.Select(InvoiceResponse.From)]));
+    }
+
+    private static Task<IResult> GetInvoiceAsync(string customer, string month, IGrainFactory grains) =>
+        WithInvoiceAsync(customer, month, grains, invoice => TypedResults.Ok(InvoiceResponse.From(invoice)));
+
+    private static Task<IResult> GetInvoiceHtmlAsync(string customer, string month, IGrainFactory grains) =>
+        WithInvoiceAsync(customer, month, grains, invoice => TypedResults.Content(InvoiceHtml.Render(invoice, Amounts.MinorDigits), InvoiceHtml.ContentType));
+
+    private static Task<IResult> GetInvoiceCsvAsync(string customer, string month, IGrainFactory grains) =>
+        WithInvoiceAsync(customer, month, grains, invoice => TypedResults.File(
+            Encoding.UTF8.GetBytes(InvoiceCsv.Write(invoice, Amounts.MinorDigits)),
+            InvoiceCsv.ContentType,
+            $"invoice-{invoice.Number}-{invoice.Month}.csv"));
+
+    private static async Task<IResult> WithInvoiceAsync(string customer, string month, IGrainFactory grains, Func<Invoice, IResult> answer)
+    {
+        if (!BillingMonth.TryParse(month, out var billingMonth))
+        {
+            return TypedResults.Problem($"'{month}' is not a month; write it yyyy-MM, for example 2026-09.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var invoice = await grains.GetGrain<IInvoiceQueryGrain>(0).FindAsync(customer, billingMonth);
+        return invoice is null ? NotFound($"No invoice for customer '{customer}' and {billingMonth}.") : answer(invoice);
+    }
+
+    private static async Task<IResult> GetStatusAsync(
+        BillingRuntimeInfo runtime,
+        KafkaTopicInspector inspector,
+        IGrainFactory grains,
+        IOptions<BillingOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var topicRead = inspector.ReadAsync(cancellationToken);
+        var clockRead = grains.GetGrain<IEventClockGrain>(0).GetStatusAsync();
+        var invoicingRead = grains.GetGrain<IInvoicingHealthGrain>(0).GetAsync();
+        var (topic, clock, invoicing) = (await topicRead, await clockRead, await invoicingRead);
+        var eventTimes = clock.Partitions.ToDictionary(p => p.Partition);
         var partitions = topic.Partitions
-            .Select(p => new PartitionStatusResponse(p.Partition, p.CommittedOffset, p.HighWatermark, p.Lag))
+            .Select(p =>
+            {
+                var time = eventTimes.GetValueOrDefault(p.Partition);
+                return new PartitionStatusResponse(
+                    p.Partition, p.CommittedOffset, p.HighWatermark, p.Lag, time?.LatestDeliveredEventTime, time?.Watermark, time?.Idle ?? false);
+            })
             .ToList();
         return TypedResults.Ok(new StatusResponse(
             runtime.ModeName,
             runtime.IsDurable,
             runtime.BootstrapServers,
+            clock.Watermark,
+            MonthClosing.ClosedThrough(clock.Watermark, options.Value.AllowedLateness)?.ToString(),
             partitions,
             partitions.Sum(p => p.Lag),
-            topic.DeadLetters));
+            topic.DeadLetters,
+            InvoicingStatusResponse.From(invoicing)));
     }
 
     private static IResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound);

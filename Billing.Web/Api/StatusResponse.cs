@@ -1,13 +1,42 @@
+using Billing.Invoices;
+
 namespace Billing.Web.Api;
 
-/// <summary><c>GET /api/status</c>: the mode, the broker and the pipeline's progress per partition.</summary>
+/// <summary>
+/// <c>GET /api/status</c>: the mode, the broker, the pipeline's progress per partition, event time (the global
+/// watermark and what each partition contributes), dead letters, and whether invoices are being issued.
+/// </summary>
 public sealed record StatusResponse(
     string Mode,
     bool Durable,
     string BootstrapServers,
+    DateTimeOffset? Watermark,
+    string? ClosedThrough,
     IReadOnlyList<PartitionStatusResponse> Partitions,
     long TotalLag,
-    long DeadLetters);
+    long DeadLetters,
+    InvoicingStatusResponse Invoicing);
 
-/// <summary>One partition of the incoming topic.</summary>
-public sealed record PartitionStatusResponse(int Partition, long? CommittedOffset, long HighWatermark, long Lag);
+/// <summary>One partition of the incoming topic: Kafka offsets, and its event time as the event clock holds it.</summary>
+public sealed record PartitionStatusResponse(
+    int Partition,
+    long? CommittedOffset,
+    long HighWatermark,
+    long Lag,
+    DateTimeOffset? LatestEventTime,
+    DateTimeOffset? Watermark,
+    bool Idle);
+
+/// <summary>Invoice issuing: how many customer-months are failing right now, and the latest failure.</summary>
+public sealed record InvoicingStatusResponse(int FailingMonths, InvoicingFailureResponse? LastFailure, DateTimeOffset? LastRecoveryAt)
+{
+    public static InvoicingStatusResponse From(InvoicingHealth health) => new(
+        health.FailingMonths,
+        health.LastFailure is { } failure
+            ? new InvoicingFailureResponse(failure.Customer, failure.Month.ToString(), failure.Stage, failure.Message, failure.At)
+            : null,
+        health.LastRecoveryAt);
+}
+
+/// <summary>A failed attempt to issue an invoice.</summary>
+public sealed record InvoicingFailureResponse(string Customer, string Month, string Stage, string Message, DateTimeOffset At);

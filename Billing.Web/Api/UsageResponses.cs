@@ -4,11 +4,25 @@ using Billing.Usage;
 
 namespace Billing.Web.Api;
 
-/// <summary><c>GET /api/customers/{customer}/usage</c>: every open month with its per-type breakdown.</summary>
-public sealed record CustomerUsageResponse(string Customer, string Currency, DateTimeOffset? UpdatedAt, IReadOnlyList<MonthUsageResponse> Months)
+/// <summary>
+/// <c>GET /api/customers/{customer}/usage</c>: every month not invoiced yet (status <c>open</c> or
+/// <c>closing</c>) with its per-type breakdown, late usage waiting for the next invoice, and the late-event count.
+/// </summary>
+public sealed record CustomerUsageResponse(
+    string Customer,
+    string Currency,
+    DateTimeOffset? UpdatedAt,
+    IReadOnlyList<MonthUsageResponse> Months,
+    IReadOnlyList<AdjustmentResponse> PendingAdjustments,
+    int LateEvents)
 {
-    public static CustomerUsageResponse From(CustomerUsage usage, string currency) =>
-        new(usage.Customer, currency, usage.UpdatedAt, [.. usage.OpenMonths.Select(MonthUsageResponse.From)]);
+    public static CustomerUsageResponse From(CustomerUsage usage, string currency) => new(
+        usage.Customer,
+        currency,
+        usage.UpdatedAt,
+        [.. usage.OpenMonths.Select(MonthUsageResponse.From)],
+        [.. usage.PendingAdjustments.Select(AdjustmentResponse.From)],
+        usage.LateEvents);
 }
 
 /// <summary>One open month of a customer.</summary>
@@ -41,5 +55,7 @@ public sealed record TypeMonthResponse(string Month, int Count, string Total);
 /// <summary>Amounts travel as strings with the currency's two minor digits.</summary>
 public static class Amounts
 {
-    public static string Format(decimal amount) => MoneyText.Format(amount, 2);
+    public const int MinorDigits = 2;
+
+    public static string Format(decimal amount) => MoneyText.Format(amount, MinorDigits);
 }

@@ -1,6 +1,8 @@
 using Billing.Grains.EmbeddedKafka;
 using Billing.Grains.Hosting;
 using Billing.Grains.Streaming.Kafka;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Billing.Web.Hosting;
 
@@ -23,6 +25,9 @@ public static class BillingOrleansHosting
         var codecOptions = BillingSiloConfiguration.CodecOptions(configuration);
         builder.Services.AddSingleton(new BillingRuntimeInfo(mode, configuration["Kafka:BootstrapServers"]!, codecOptions.Currency));
         builder.Services.AddSingleton(TimeProvider.System);
+        // The status route reads the lateness to show what is closed; a client-only process binds it here.
+        builder.Services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.SectionName)).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>());
         // Bound here rather than taken from the stream provider: a client-only web process has no provider.
         var kafka = new KafkaStreamOptions();
         configuration.GetSection("Kafka").Bind(kafka);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using Billing.Events;
+using Billing.Usage;
 using Billing.Web.Api;
 using Xunit;
 
@@ -14,19 +15,27 @@ public static class ExactTotals
         foreach (var customer in KnownEventSet.Customers)
         {
             var usage = await http.GetFromJsonAsync<CustomerUsageResponse>($"/api/customers/{customer}/usage");
+            var invoices = await http.GetFromJsonAsync<InvoiceListResponse>($"/api/customers/{customer}/invoices");
             Assert.NotNull(usage);
+            Assert.NotNull(invoices);
             Assert.Equal(customer, usage.Customer);
-            Assert.Equal(KnownEventSet.Months.Select(m => m.ToString()), usage.Months.Select(m => m.Month));
-            foreach (var (month, answered) in KnownEventSet.Months.Zip(usage.Months))
+            Assert.Empty(usage.PendingAdjustments);
+            Assert.Equal(0, usage.LateEvents);
+            foreach (var month in KnownEventSet.Months)
             {
-                Assert.Equal(Money(set.CustomerTotal(customer, month)), answered.Total);
-                Assert.Equal(set.CustomerCount(customer, month), answered.Count);
-                foreach (var type in EventTypes.All)
+                // A month is either still in the usage (open, or closing) or on its invoice; in between, both.
+                var open = usage.Months.SingleOrDefault(m => m.Month == month.ToString());
+                var invoice = invoices.Invoices.SingleOrDefault(i => i.Month == month.ToString());
+                Assert.True(open is not null || invoice is not null, $"{customer} {month} is neither open nor invoiced");
+                if (open is not null)
                 {
-                    var (count, total) = set.CustomerTypeTotal(customer, month, type);
-                    var line = answered.Types.SingleOrDefault(t => t.Type == type.WireName());
-                    Assert.Equal(count, line?.Count ?? 0);
-                    Assert.Equal(Money(total), line?.Total ?? "0.00");
+                    AssertMonth(set, customer, month, open.Count, open.Total, open.Types.Select(t => (t.Type, t.Count, t.Total)));
+                }
+
+                if (invoice is not null)
+                {
+                    Assert.Empty(invoice.Adjustments);
+                    AssertMonth(set, customer, month, invoice.Lines.Sum(l => l.Count), invoice.Total, invoice.Lines.Select(l => (l.Type, l.Count, l.Amount)));
                 }
             }
 
@@ -54,6 +63,36 @@ public static class ExactTotals
             Assert.Equal(
                 $$"""{"type":"{{type.WireName()}}","month":"{{latest}}","totalEur":"{{Money(set.TypeTotal(type, latest).Total)}}"}""",
                 await http.GetStringAsync($"/types/{type.WireName().ToLowerInvariant()}"));
+        }
+    }
+
+    /// <summary>Every invoice of the set's customers: numbered 1..N without gaps or repeats, one per customer and month.</summary>
+    public static async Task<IReadOnlyList<InvoiceResponse>> AssertInvoicesGaplessAsync(HttpClient http, IEnumerable<string> customers)
+    {
+        var invoices = new List<InvoiceResponse>();
+        foreach (var customer in customers)
+        {
+            var list = await http.GetFromJsonAsync<InvoiceListResponse>($"/api/customers/{customer}/invoices");
+            invoices.AddRange(list!.Invoices);
+        }
+
+        Assert.Equal(Enumerable.Range(1, invoices.Count).Select(n => (long)n), invoices.Select(i => i.Number).Order());
+        Assert.Equal(invoices.Count, invoices.DistinctBy(i => (i.Customer, i.Month)).Count());
+        return invoices;
+    }
+
+    private static void AssertMonth(
+        KnownEventSet set, string customer, BillingMonth month, int count, string total, IEnumerable<(string Type, int Count, string Total)> types)
+    {
+        Assert.Equal(Money(set.CustomerTotal(customer, month)), total);
+        Assert.Equal(set.CustomerCount(customer, month), count);
+        var byType = types.ToDictionary(t => t.Type);
+        foreach (var type in EventTypes.All)
+        {
+            var (expectedCount, expectedTotal) = set.CustomerTypeTotal(customer, month, type);
+            var line = byType.GetValueOrDefault(type.WireName());
+            Assert.Equal(expectedCount, line.Count);
+            Assert.Equal(Money(expectedTotal), line.Total ?? "0.00");
         }
     }
 

@@ -1,0 +1,56 @@
+using Billing.Grains.Invoicing;
+using Billing.Grains.Time;
+using Billing.Records;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Billing.Grains.Hosting;
+
+/// <summary>Event time, month closing and invoicing on a silo.</summary>
+public static class BillingClosingSiloBuilderExtensions
+{
+    /// <summary>
+    /// Binds <see cref="BillingOptions"/> (validated at start-up), runs the event-clock agent, and issues
+    /// invoices to the store of <paramref name="mode"/> (PostgreSQL in cluster mode, memory otherwise) and to
+    /// files under <see cref="BillingOptions.InvoiceDirectory"/>. Outside cluster mode reminders live in memory.
+    /// </summary>
+    public static ISiloBuilder AddBillingClosing(this ISiloBuilder silo, IConfiguration configuration, BillingMode mode, RecordCodecOptions codecOptions)
+    {
+        var services = silo.Services;
+        services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(codecOptions);
+        services.AddSingleton<EventClockView>();
+        services.AddSingleton<MonthCloseScheduler>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, EventClockAgent>();
+        services.AddSingleton(provider => new InvoiceFileWriter(
+            Path.GetFullPath(provider.GetRequiredService<IOptions<BillingOptions>>().Value.InvoiceDirectory),
+            codecOptions.MinorDigits));
+        services.AddSingleton<InvoiceIssuer>();
+        if (mode == BillingMode.Cluster)
+        {
+            var connectionString = configuration.GetConnectionString("Billing")!;
+            services.AddSingleton<IInvoiceStore>(provider => new PostgresInvoiceStore(
+                connectionString, provider.GetRequiredService<ILogger<PostgresInvoiceStore>>()));
+        }
+        else
+        {
+            services.AddSingleton<IInvoiceStore, MemoryInvoiceStore>();
+            silo.UseInMemoryReminderService();
+        }
+
+        // Orleans refuses reminder periods under a minute unless told otherwise; accelerated time needs shorter.
+        services.AddOptions<ReminderOptions>().Configure<IOptions<BillingOptions>>((reminders, billing) =>
+        {
+            if (billing.Value.ClosingReminderPeriod < reminders.MinimumReminderPeriod)
+            {
+                reminders.MinimumReminderPeriod = billing.Value.ClosingReminderPeriod;
+            }
+        });
+        return silo;
+    }
+}

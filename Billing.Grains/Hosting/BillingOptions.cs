@@ -1,0 +1,37 @@
+namespace Billing.Grains.Hosting;
+
+/// <summary>
+/// Event time, closing and invoicing, bound from the <c>Billing</c> configuration section (the currency is read
+/// with the record codec). Every default is the one documented here; checked at start-up by
+/// <see cref="BillingOptionsValidator"/>.
+/// </summary>
+public sealed class BillingOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Billing";
+
+    /// <summary>How far out of order events may arrive; a partition's watermark trails its latest delivered event time by this. Default 12 h.</summary>
+    public TimeSpan MaxOutOfOrderness { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How long a month stays open past its end, in event time. Default 3 days.</summary>
+    public TimeSpan AllowedLateness { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// A partition with nothing waiting for delivery and no new record for this long (wall clock) is idle: it
+    /// stops holding the global watermark back until it has records again. Default 30 s.
+    /// </summary>
+    public TimeSpan IdlePartitionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often each silo reports its partitions' progress and learns the global watermark. Default 1 s.</summary>
+    public TimeSpan WatermarkInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Period of the durable reminder that makes every customer with usage not yet invoiced check for closed
+    /// months, even with no further events. Active customers are told sooner. Default 1 min; lower it (down to
+    /// 1 s) for accelerated event time.
+    /// </summary>
+    public TimeSpan ClosingReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Where invoice files go: <c>yyyy-MM/&lt;customer&gt;.json</c> and <c>.txt</c>. Default <c>invoices</c> (relative to the working directory).</summary>
+    public string InvoiceDirectory { get; set; } = "invoices";
+}

@@ -1,0 +1,35 @@
+using Billing.Grains.Hosting;
+using Billing.Time;
+using Microsoft.Extensions.Options;
+
+namespace Billing.Grains.Time;
+
+/// <summary>
+/// Keeps the deployment's event time. The global watermark is persisted before anyone can read it, so it never
+/// moves back, also across restarts; partitions' progress is persisted with it, and at least every few seconds.
+/// </summary>
+public sealed class EventClockGrain(
+    [PersistentState("event-clock", BillingStorage.Name)] IPersistentState<EventClockState> state,
+    IOptions<BillingOptions> options,
+    TimeProvider time)
+    : Grain, IEventClockGrain
+{
+    private static readonly TimeSpan ProgressWriteInterval = TimeSpan.FromSeconds(5);
+
+    private readonly TimeSpan maxOutOfOrderness = options.Value.MaxOutOfOrderness;
+    private DateTimeOffset lastWrite = DateTimeOffset.MinValue;
+
+    public async Task ReportAsync(int partitionCount, IReadOnlyList<PartitionReport> reports)
+    {
+        var now = time.GetUtcNow();
+        EventClock.Record(state.State, partitionCount, reports, now);
+        var advanced = EventClock.TryAdvance(state.State, maxOutOfOrderness);
+        if (advanced || now - lastWrite >= ProgressWriteInterval)
+        {
+            await state.WriteOrDeactivateAsync(GrainContext);
+            lastWrite = now;
+        }
+    }
+
+    public Task<EventClockStatus> GetStatusAsync() => Task.FromResult(EventClock.Describe(state.State, maxOutOfOrderness));
+}

@@ -1,0 +1,55 @@
+using Billing.Grains.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Billing.UnitTests.Hosting;
+
+public sealed class BillingOptionsValidatorTests
+{
+    [Fact]
+    public void Validate_Defaults_Succeed() =>
+        Assert.True(new BillingOptionsValidator().Validate(null, new BillingOptions()).Succeeded);
+
+    [Theory]
+    [InlineData("Billing:MaxOutOfOrderness", "-00:00:01")]
+    [InlineData("Billing:AllowedLateness", "-1.00:00:00")]
+    [InlineData("Billing:IdlePartitionTimeout", "00:00:00")]
+    [InlineData("Billing:WatermarkInterval", "00:00:00")]
+    [InlineData("Billing:ClosingReminderPeriod", "00:00:00.500")]
+    [InlineData("Billing:InvoiceDirectory", " ")]
+    public void Validate_BadValue_FailureNamesTheKey(string key, string value)
+    {
+        var options = Bind(new Dictionary<string, string?> { [key] = value });
+
+        var result = new BillingOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(key, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bind_AcceleratedTime_TakesTheConfiguredValues()
+    {
+        var options = Bind(new Dictionary<string, string?>
+        {
+            ["Billing:AllowedLateness"] = "00:00:00",
+            ["Billing:ClosingReminderPeriod"] = "00:00:02",
+            ["Billing:InvoiceDirectory"] = "/tmp/invoices",
+        });
+
+        Assert.Equal(TimeSpan.Zero, options.AllowedLateness);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.ClosingReminderPeriod);
+        Assert.Equal("/tmp/invoices", options.InvoiceDirectory);
+        Assert.Equal(TimeSpan.FromHours(12), options.MaxOutOfOrderness);
+    }
+
+    private static BillingOptions Bind(Dictionary<string, string?> values)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        using var services = new ServiceCollection()
+            .AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.SectionName)).Services
+            .BuildServiceProvider();
+        return services.GetRequiredService<IOptions<BillingOptions>>().Value;
+    }
+}
