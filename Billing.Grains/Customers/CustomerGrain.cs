@@ -52,6 +52,13 @@ public sealed class CustomerGrain(
         await CloseOrWatchAsync();
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Inactive customers are closed by their reminder; the scheduler only speeds up active ones.
+        scheduler.Watch(Customer, null);
+        return Task.CompletedTask;
+    }
+
     public Task<CustomerUsage?> GetUsageAsync() => Task.FromResult(CustomerLedger.Describe(Customer, state.State));
 
     public Task SubscribeAsync(ICustomerUsageObserver observer)
