@@ -45,7 +45,7 @@ public static class BillingSiloConfiguration
             case BillingMode.Embedded:
             case BillingMode.ExternalKafka:
                 silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort);
-                silo.AddMemoryGrainStorage(BillingStorage.Name);
+                silo.AddBillingMemoryStorage();
                 break;
             case BillingMode.Cluster:
                 var connectionString = configuration.GetConnectionString("Billing")!;

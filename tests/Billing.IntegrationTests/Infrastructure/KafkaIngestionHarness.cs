@@ -1,9 +1,12 @@
 using System.Text;
-using Billing.Grains;
 using Billing.Grains.EmbeddedKafka;
+using Billing.Grains.Hosting;
 using Billing.Grains.Ingestion;
+using Billing.Grains.Storage;
 using Billing.Grains.Streaming.Kafka;
+using Billing.Records;
 using Confluent.Kafka;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -42,8 +45,12 @@ public sealed class KafkaIngestionHarness : IAsyncDisposable
         var probe = new DeliveryProbe();
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton(probe));
-        // The billing grains subscribe to the same streams as the probes; they need their storage.
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(BillingStorage.Name));
+        // The billing grains subscribe to the same streams as the probes; they need their storage and services.
+        var invoices = Directory.CreateTempSubdirectory("billing-harness-invoices-").FullName;
+        var billing = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Billing:InvoiceDirectory"] = invoices })
+            .Build();
+        builder.ConfigureSilo((_, silo) => silo.AddBillingMemoryStorage().AddBillingClosing(billing, BillingMode.ExternalKafka, new RecordCodecOptions()));
         builder.ConfigureSilo((_, silo) => silo.AddBillingIngestion(
             kafka => kafka.Configure(options =>
             {
