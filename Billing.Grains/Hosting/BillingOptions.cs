@@ -27,10 +27,11 @@ public sealed class BillingOptions
 
     /// <summary>
     /// Period of the durable reminder that makes every customer with usage not yet invoiced check for closed
-    /// months, even with no further events. Active customers are told sooner. Default 1 min; lower it (down to
-    /// 1 s) for accelerated event time.
+    /// months, even with no further events: a customer that is not active when its month closes is invoiced
+    /// at most this long after. Active customers are told at once. Each tick wakes every such customer, so
+    /// with many customers keep it long. Default 1 h; lower it (down to 1 s) for accelerated event time.
     /// </summary>
-    public TimeSpan ClosingReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan ClosingReminderPeriod { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Where invoice files go: <c>yyyy-MM/&lt;customer&gt;.json</c> and <c>.txt</c>. Default <c>invoices</c> (relative to the working directory).</summary>
     public string InvoiceDirectory { get; set; } = "invoices";
