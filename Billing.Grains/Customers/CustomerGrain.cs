@@ -119,7 +119,7 @@ public sealed class CustomerGrain(
                 await state.WriteOrDeactivateAsync(GrainContext);
             }
 
-            if (await TryIssueAsync(draft) is not { } invoice)
+            if (await TryIssueAsync(draft, frozenEarlier: alreadyFrozen) is not { } invoice)
             {
                 return;
             }
@@ -133,7 +133,13 @@ public sealed class CustomerGrain(
         Watch();
     }
 
-    private async Task<Invoice?> TryIssueAsync(InvoiceDraft draft)
+    /// <param name="draft">The frozen invoice to issue.</param>
+    /// <param name="frozenEarlier">
+    /// The draft was frozen before this call: by an attempt that failed, maybe in an earlier activation (on a
+    /// silo since dead) whose failure the health grain still counts. Its success is reported then too, not only
+    /// after failures this activation saw; the normal path (freeze and issue at once) makes no extra call.
+    /// </param>
+    private async Task<Invoice?> TryIssueAsync(InvoiceDraft draft, bool frozenEarlier)
     {
         try
         {
@@ -144,9 +150,14 @@ public sealed class CustomerGrain(
             }
 
             ClosingLog.InvoiceIssued(logger, invoice.Number, Customer, invoice.Month.ToString());
-            if (retry.Succeeded() is { } failedAttempts)
+            var failedAttempts = retry.Succeeded();
+            if (failedAttempts is { } attempts)
             {
-                ClosingLog.IssuingRecovered(logger, Customer, draft.Month.ToString(), failedAttempts);
+                ClosingLog.IssuingRecovered(logger, Customer, draft.Month.ToString(), attempts);
+            }
+
+            if (failedAttempts is not null || frozenEarlier)
+            {
                 GrainFactory.GetGrain<IInvoicingHealthGrain>(0).ReportRecoveredAsync(Customer, draft.Month).Ignore();
             }
 

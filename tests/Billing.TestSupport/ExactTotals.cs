@@ -81,6 +81,15 @@ public static class ExactTotals
         return invoices;
     }
 
+    /// <summary>One invoice of the set's customers: no adjustments, and lines and total exactly the set's for its customer and month.</summary>
+    public static void AssertInvoice(KnownEventSet set, InvoiceResponse invoice)
+    {
+        Assert.True(BillingMonth.TryParse(invoice.Month, out var month), invoice.Month);
+        Assert.Equal("EUR", invoice.Currency);
+        Assert.Empty(invoice.Adjustments);
+        AssertMonth(set, invoice.Customer, month, invoice.Lines.Sum(l => l.Count), invoice.Total, invoice.Lines.Select(l => (l.Type, l.Count, l.Amount)));
+    }
+
     private static void AssertMonth(
         KnownEventSet set, string customer, BillingMonth month, int count, string total, IEnumerable<(string Type, int Count, string Total)> types)
     {

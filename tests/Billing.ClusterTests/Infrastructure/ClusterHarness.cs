@@ -28,9 +28,16 @@ public sealed class ClusterHarness : IAsyncDisposable
     {
         this.connectionString = connectionString;
         Broker = broker;
+        InvoiceDirectory = Directory.CreateTempSubdirectory("billing-invoices-").FullName;
     }
 
     public EmbeddedKafkaBroker Broker { get; }
+
+    /// <summary>The cluster's own database, to look at (and tamper with) what the silos store.</summary>
+    public ClusterDatabase Database => new(connectionString);
+
+    /// <summary>Where every silo of this cluster writes invoice files: a temporary folder of its own, removed at the end.</summary>
+    public string InvoiceDirectory { get; }
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -60,6 +67,7 @@ public sealed class ClusterHarness : IAsyncDisposable
             ["Orleans:Membership:ProbeTimeout"] = "00:00:01",
             ["Orleans:Membership:NumMissedProbesLimit"] = "2",
             ["Orleans:Membership:IAmAliveTablePublishTimeout"] = "00:00:02",
+            ["Billing:InvoiceDirectory"] = InvoiceDirectory,
         };
         foreach (var setting in extraSettings)
         {
@@ -74,8 +82,11 @@ public sealed class ClusterHarness : IAsyncDisposable
         return silo.HasExited ? throw new InvalidOperationException($"{silo.Name} exited:\n{silo.Output}") : silo;
     }
 
-    /// <summary>Starts Billing.Web in-process as a client of the cluster (<c>Orleans:Role=Client</c>).</summary>
-    public async Task StartWebClientAsync()
+    /// <summary>
+    /// Starts Billing.Web in-process as a client of the cluster (<c>Orleans:Role=Client</c>); settings are
+    /// <c>Key=Value</c> strings, as for silos.
+    /// </summary>
+    public async Task StartWebClientAsync(params string[] extraSettings)
     {
         web = BillingWebApplication.Create(
         [
@@ -85,10 +96,23 @@ public sealed class ClusterHarness : IAsyncDisposable
             "--Orleans:Role=Client",
             // Find the surviving gateways within a second when the one in use dies.
             "--Orleans:Gateway:GatewayListRefreshPeriod=00:00:01",
+            .. extraSettings.Select(setting => "--" + setting),
         ]);
         await web.StartAsync();
         var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    /// <summary>Stops Billing.Web gracefully, as an orchestrator stops it; <see cref="StartWebClientAsync"/> starts a new one.</summary>
+    public async Task StopWebClientAsync()
+    {
+        Http?.Dispose();
+        if (web is not null)
+        {
+            await web.StopAsync();
+            await web.DisposeAsync();
+            web = null;
+        }
     }
 
     public Task ProduceAsync(IEnumerable<(int Partition, byte[]? Key, byte[] Value)> records) =>
@@ -96,9 +120,13 @@ public sealed class ClusterHarness : IAsyncDisposable
 
     public async Task<StatusResponse> StatusAsync() => (await Http.GetFromJsonAsync<StatusResponse>("/api/status"))!;
 
-    /// <summary>Waits until the consumer group has committed at least <paramref name="records"/> records.</summary>
+    /// <summary>
+    /// Waits until the consumer group has committed at least <paramref name="records"/> records. The status asks
+    /// grains (event clock, invoicing health), so it fails for a moment while the cluster notices a dead silo:
+    /// that is "not yet".
+    /// </summary>
     public Task WaitUntilCommittedAsync(long records, TimeSpan timeout) =>
-        WaitUntilAsync(async () => (await StatusAsync()).Partitions.Sum(p => p.CommittedOffset ?? 0) >= records,
+        WaitUntilHoldsAsync(async () => (await StatusAsync()).Partitions.Sum(p => p.CommittedOffset ?? 0) >= records,
             timeout, () => $"{records} committed records\n{SiloOutput}");
 
     /// <summary>
@@ -106,7 +134,7 @@ public sealed class ClusterHarness : IAsyncDisposable
     /// only once each record's effect is stored or its dead letter written.
     /// </summary>
     public Task WaitUntilHandledAsync(long produced, TimeSpan timeout) =>
-        WaitUntilAsync(async () =>
+        WaitUntilHoldsAsync(async () =>
         {
             var status = await StatusAsync();
             return status.TotalLag == 0 && status.Partitions.Sum(p => p.CommittedOffset ?? 0) == produced;
@@ -120,6 +148,23 @@ public sealed class ClusterHarness : IAsyncDisposable
             timeout, () => "the web client to answer from grains");
 
     public string SiloOutput => string.Join(Environment.NewLine, silos.Select(s => s.Output));
+
+    /// <summary>
+    /// Like <see cref="WaitUntilAsync"/>, for conditions asked over HTTP while silos die and start: a failed
+    /// request or an answer not there yet (an error status, an assertion that does not hold yet) means "not yet".
+    /// </summary>
+    public static Task WaitUntilHoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what) =>
+        WaitUntilAsync(async () =>
+        {
+            try
+            {
+                return await condition();
+            }
+            catch (Exception exception) when (exception is HttpRequestException or Xunit.Sdk.XunitException or System.Text.Json.JsonException)
+            {
+                return false;
+            }
+        }, timeout, what);
 
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)
     {
@@ -138,18 +183,13 @@ public sealed class ClusterHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Http?.Dispose();
-        if (web is not null)
-        {
-            await web.StopAsync();
-            await web.DisposeAsync();
-        }
-
+        await StopWebClientAsync();
         foreach (var silo in silos)
         {
             await silo.DisposeAsync();
         }
 
         Broker.Dispose();
+        Directory.Delete(InvoiceDirectory, recursive: true);
     }
 }

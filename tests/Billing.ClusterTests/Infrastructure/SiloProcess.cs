@@ -27,6 +27,9 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, output.TakeLast(60));
 
+    /// <summary>Whether the process has written <paramref name="text"/> to its console at any time.</summary>
+    public bool HasLogged(string text) => output.Any(line => line.Contains(text, StringComparison.Ordinal));
+
     public static SiloProcess Start(string name, IEnumerable<KeyValuePair<string, string>> settings, string? command = null)
     {
         var start = new ProcessStartInfo("dotnet")
