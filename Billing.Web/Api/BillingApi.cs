@@ -6,6 +6,7 @@ using Billing.Grains.Hosting;
 using Billing.Grains.Invoicing;
 using Billing.Grains.Streaming.Kafka;
 using Billing.Invoices;
+using Billing.Time;
 using Billing.Usage;
 using Billing.Web.Hosting;
 using Billing.Web.Invoices;
@@ -16,6 +17,8 @@ namespace Billing.Web.Api;
 /// <summary>The HTTP API: the prototype-compatible routes, usage, invoices and status. Grains are called directly.</summary>
 public static class BillingApi
 {
+    private static readonly TimeSpan StatusReadTimeout = TimeSpan.FromSeconds(5);
+
     public static IEndpointRouteBuilder MapBillingApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/customers/{customer}", GetPrototypeCustomerAsync);
@@ -108,10 +111,24 @@ public static class BillingApi
         IOptions<BillingOptions> options,
         CancellationToken cancellationToken)
     {
+        // Kafka is read directly; the grains may be moving for a few seconds after a silo died. Then the
+        // status still answers, with what could not be read listed under "unavailable".
         var topicRead = inspector.ReadAsync(cancellationToken);
-        var clockRead = grains.GetGrain<IEventClockGrain>(0).GetStatusAsync();
-        var invoicingRead = grains.GetGrain<IInvoicingHealthGrain>(0).GetAsync();
-        var (topic, clock, invoicing) = (await topicRead, await clockRead, await invoicingRead);
+        var clockRead = TryReadAsync(() => grains.GetGrain<IEventClockGrain>(0).GetStatusAsync(), cancellationToken);
+        var invoicingRead = TryReadAsync(() => grains.GetGrain<IInvoicingHealthGrain>(0).GetAsync(), cancellationToken);
+        var (topic, clockAnswer, invoicingAnswer) = (await topicRead, await clockRead, await invoicingRead);
+        var clock = clockAnswer ?? new EventClockStatus(null, 0, []);
+        List<string> unavailable = [];
+        if (clockAnswer is null)
+        {
+            unavailable.Add("event clock");
+        }
+
+        if (invoicingAnswer is null)
+        {
+            unavailable.Add("invoicing health");
+        }
+
         var eventTimes = clock.Partitions.ToDictionary(p => p.Partition);
         var partitions = topic.Partitions
             .Select(p =>
@@ -130,7 +147,21 @@ public static class BillingApi
             partitions,
             partitions.Sum(p => p.Lag),
             topic.DeadLetters,
-            InvoicingStatusResponse.From(invoicing)));
+            invoicingAnswer is null ? null : InvoicingStatusResponse.From(invoicingAnswer),
+            unavailable));
+    }
+
+    private static async Task<T?> TryReadAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await read().WaitAsync(StatusReadTimeout, cancellationToken);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OrleansException or SiloUnavailableException)
+        {
+            return null;
+        }
     }
 
     private static IResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound);

@@ -5,6 +5,7 @@ namespace Billing.Web.Api;
 /// <summary>
 /// <c>GET /api/status</c>: the mode, the broker, the pipeline's progress per partition, event time (the global
 /// watermark and what each partition contributes), dead letters, and whether invoices are being issued.
+/// What could not be read right now (a grain moving after a silo died) is named in <c>Unavailable</c>.
 /// </summary>
 public sealed record StatusResponse(
     string Mode,
@@ -15,7 +16,8 @@ public sealed record StatusResponse(
     IReadOnlyList<PartitionStatusResponse> Partitions,
     long TotalLag,
     long DeadLetters,
-    InvoicingStatusResponse Invoicing);
+    InvoicingStatusResponse? Invoicing,
+    IReadOnlyList<string> Unavailable);
 
 /// <summary>One partition of the incoming topic: Kafka offsets, and its event time as the event clock holds it.</summary>
 public sealed record PartitionStatusResponse(

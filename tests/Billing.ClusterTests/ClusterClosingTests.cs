@@ -71,12 +71,12 @@ public sealed class ClusterClosingTests(PostgresFixture postgres)
 
         var failing = await cluster.StatusAsync();
         Assert.Equal("2026-10", failing.ClosedThrough);
-        Assert.Equal(KnownEventSet.Customers.Length, failing.Invoicing.FailingMonths);
-        Assert.NotNull(failing.Invoicing.LastFailure);
-        Assert.Equal("store", failing.Invoicing.LastFailure.Stage);
-        Assert.Equal("2026-09", failing.Invoicing.LastFailure.Month);
-        Assert.Contains("refuses inserts", failing.Invoicing.LastFailure.Message, StringComparison.Ordinal);
-        Assert.Null(failing.Invoicing.LastRecoveryAt);
+        Assert.Equal(KnownEventSet.Customers.Length, failing.Invoicing?.FailingMonths);
+        Assert.NotNull(failing.Invoicing!.LastFailure);
+        Assert.Equal("store", failing.Invoicing!.LastFailure.Stage);
+        Assert.Equal("2026-09", failing.Invoicing!.LastFailure.Month);
+        Assert.Contains("refuses inserts", failing.Invoicing!.LastFailure.Message, StringComparison.Ordinal);
+        Assert.Null(failing.Invoicing!.LastRecoveryAt);
         foreach (var customer in KnownEventSet.Customers)
         {
             var usage = await cluster.Http.GetFromJsonAsync<CustomerUsageResponse>($"/api/customers/{customer}/usage");
@@ -98,7 +98,7 @@ public sealed class ClusterClosingTests(PostgresFixture postgres)
         await AssertInvoicesExactAsync(cluster, set, [September, October]);
         await ExactTotals.AssertAsync(cluster.Http, set);
         var recovered = await cluster.StatusAsync();
-        Assert.NotNull(recovered.Invoicing.LastRecoveryAt);
+        Assert.NotNull(recovered.Invoicing!.LastRecoveryAt);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class ClusterClosingTests(PostgresFixture postgres)
 
     private static Task WaitUntilFailingMonthsAsync(ClusterHarness cluster, int failingMonths) =>
         ClusterHarness.WaitUntilHoldsAsync(
-            async () => (await cluster.StatusAsync()).Invoicing.FailingMonths == failingMonths,
+            async () => (await cluster.StatusAsync()).Invoicing?.FailingMonths == failingMonths,
             Patience,
             () => $"{failingMonths} failing months\n{cluster.SiloOutput}");
 

@@ -91,21 +91,21 @@ public sealed class MonthClosingTests
 
         var failing = await WaitForAsync(
             async () => (await host.Http.GetFromJsonAsync<StatusResponse>("/api/status"))!,
-            status => status.Invoicing.FailingMonths == 2,
+            status => status.Invoicing?.FailingMonths == 2,
             Patience,
             "both September invoices to fail");
-        Assert.Equal("files", failing.Invoicing.LastFailure!.Stage);
+        Assert.Equal("files", failing.Invoicing!.LastFailure!.Stage);
         var closing = await host.Http.GetFromJsonAsync<CustomerUsageResponse>("/api/customers/Emma/usage");
         Assert.Equal(("2026-09", "closing"), (closing!.Months[0].Month, closing.Months[0].Status));
 
         File.Delete(blocker);
         var recovered = await WaitForAsync(
             async () => (await host.Http.GetFromJsonAsync<StatusResponse>("/api/status"))!,
-            status => status.Invoicing.FailingMonths == 0,
+            status => status.Invoicing?.FailingMonths == 0,
             Patience,
             "the invoices to be issued after all");
 
-        Assert.NotNull(recovered.Invoicing.LastRecoveryAt);
+        Assert.NotNull(recovered.Invoicing!.LastRecoveryAt);
         var invoices = await ExactTotals.AssertInvoicesGaplessAsync(host.Http, ["Emma", "Olivia"]);
         Assert.Equal(2, invoices.Count);
         foreach (var invoice in invoices)
