@@ -33,7 +33,7 @@ public sealed class PostgresInvoiceStore : IInvoiceStore, IAsyncDisposable
 
     private const string SelectAll = $"select {InvoiceRows.Columns} from billing_invoices i where i.customer = @customer order by i.month desc";
 
-    private readonly NpgsqlDataSource dataSource;
+    private readonly string connectionString;
     private readonly ILogger logger;
     private readonly Channel<PendingIssue> queue = Channel.CreateUnbounded<PendingIssue>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task issuing;
@@ -45,7 +45,7 @@ public sealed class PostgresInvoiceStore : IInvoiceStore, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(logger);
-        dataSource = NpgsqlDataSource.Create(connectionString);
+        this.connectionString = connectionString;
         this.logger = logger;
         issuing = Task.Run(IssueQueuedAsync);
     }
@@ -68,7 +68,8 @@ public sealed class PostgresInvoiceStore : IInvoiceStore, IAsyncDisposable
     public async Task<Invoice?> FindAsync(string customer, BillingMonth month, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        await using var command = dataSource.CreateCommand(SelectOne);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(SelectOne, connection);
         command.Parameters.AddWithValue("customer", customer);
         command.Parameters.AddWithValue("month", month.ToString());
         var invoices = await InvoiceRows.ReadAllAsync(command, cancellationToken);
@@ -79,17 +80,38 @@ public sealed class PostgresInvoiceStore : IInvoiceStore, IAsyncDisposable
     public async Task<IReadOnlyList<Invoice>> ListAsync(string customer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        await using var command = dataSource.CreateCommand(SelectAll);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(SelectAll, connection);
         command.Parameters.AddWithValue("customer", customer);
         return await InvoiceRows.ReadAllAsync(command, cancellationToken);
     }
 
-    /// <summary>Stops taking drafts, issues those already queued, and closes the connections.</summary>
+    /// <summary>Stops taking drafts and issues those already queued.</summary>
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
         await issuing;
-        await dataSource.DisposeAsync();
+    }
+
+    /// <summary>
+    /// A connection from the process-wide Npgsql pool of the connection string, the one Orleans' ADO.NET
+    /// clustering, grain storage and reminders use too. A pool of its own (an <see cref="NpgsqlDataSource"/>)
+    /// could find the server's connections all held by that pool's idle connections after busy ingestion, and
+    /// fail every batch with "too many clients" until they are pruned (5 min); in one pool it waits its turn.
+    /// </summary>
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     private async Task IssueQueuedAsync()
@@ -123,7 +145,8 @@ public sealed class PostgresInvoiceStore : IInvoiceStore, IAsyncDisposable
         try
         {
             // Not cancelled by any one caller: the batch belongs to all of them.
-            var issued = await InvoiceBatchIssuer.IssueAsync(dataSource, batch, CancellationToken.None);
+            await using var connection = await OpenAsync(CancellationToken.None);
+            var issued = await InvoiceBatchIssuer.IssueAsync(connection, batch, CancellationToken.None);
             foreach (var pending in batch)
             {
                 pending.Completion.TrySetResult(issued.Invoices[pending.Key]);

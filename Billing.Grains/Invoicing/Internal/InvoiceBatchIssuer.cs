@@ -31,7 +31,7 @@ internal static class InvoiceBatchIssuer
 
     private const string UpdateCounter = "update billing_invoice_numbers set last_number = @last";
 
-    public static async Task<IssuedBatch> IssueAsync(NpgsqlDataSource dataSource, IReadOnlyList<PendingIssue> batch, CancellationToken cancellationToken)
+    public static async Task<IssuedBatch> IssueAsync(NpgsqlConnection connection, IReadOnlyList<PendingIssue> batch, CancellationToken cancellationToken)
     {
         // The first draft of a key in the batch is the one issued; later ones get its invoice.
         var drafts = new Dictionary<InvoiceKey, InvoiceDraft>();
@@ -40,7 +40,6 @@ internal static class InvoiceBatchIssuer
             drafts.TryAdd(pending.Key, pending.Draft);
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (lastNumber, invoices) = await LockAndReadExistingAsync(connection, transaction, drafts.Keys, cancellationToken);
 
