@@ -41,6 +41,10 @@ public sealed class CustomerGrain(
     // Once per activation rather than a persisted flag: if the directory lost a recent entry in a crash,
     // the customer's next events put it back.
     private bool listed;
+
+    // Per activation, not persisted: registering is an idempotent upsert, so once per activation is enough,
+    // and a flag in state could claim a reminder that a crash kept from being registered or removed.
+    private IGrainReminder? reminder;
     private BillingMonth? watchedMonth;
     private IGrainTimer? retryTimer;
 
@@ -205,26 +209,27 @@ public sealed class CustomerGrain(
     /// <summary>The durable reminder exists while usage waits to be invoiced, so a silent customer is still invoiced.</summary>
     private async Task EnsureReminderAsync()
     {
-        if (!state.State.ReminderRegistered && CustomerClosing.HasUninvoicedUsage(state.State))
+        if (reminder is null && CustomerClosing.HasUninvoicedUsage(state.State))
         {
             var period = options.Value.ClosingReminderPeriod;
-            await this.RegisterOrUpdateReminder(ClosingReminder, period, period);
-            state.State.ReminderRegistered = true;
+            reminder = await this.RegisterOrUpdateReminder(ClosingReminder, period, period);
         }
     }
 
+    /// <summary>Everything invoiced: the reminder goes (the next event registers it again).</summary>
     private async Task ReleaseReminderIfDoneAsync()
     {
-        if (state.State.ReminderRegistered && !CustomerClosing.HasUninvoicedUsage(state.State))
+        if (CustomerClosing.HasUninvoicedUsage(state.State))
         {
-            if (await this.GetReminder(ClosingReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            state.State.ReminderRegistered = false;
-            await state.WriteOrDeactivateAsync(GrainContext);
+            return;
         }
+
+        if ((reminder ?? await this.GetReminder(ClosingReminder)) is { } registered)
+        {
+            await this.UnregisterReminder(registered);
+        }
+
+        reminder = null;
     }
 
     private async Task NotifyAsync()

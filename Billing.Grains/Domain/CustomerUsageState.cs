@@ -37,8 +37,4 @@ public sealed class CustomerUsageState
     /// <summary>The latest month invoiced.</summary>
     [Id(7)]
     public BillingMonth? LastInvoiced { get; set; }
-
-    /// <summary>Whether the closing reminder is registered (so a silent customer is still invoiced).</summary>
-    [Id(8)]
-    public bool ReminderRegistered { get; set; }
 }
