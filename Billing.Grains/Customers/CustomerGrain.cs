@@ -46,6 +46,11 @@ public sealed class CustomerGrain(
     // and a flag in state could claim a reminder that a crash kept from being registered or removed.
     private IGrainReminder? reminder;
     private BillingMonth? watchedMonth;
+
+    // A completed invoice not yet written: the next write carries it (a batch, the next freeze, deactivation).
+    // Losing it in a crash only makes the next activation issue the frozen draft again, which the store and
+    // the files answer with the invoice they already hold.
+    private bool completionUnsaved;
     private IGrainTimer? retryTimer;
 
     private string Customer => this.GetPrimaryKeyString();
@@ -56,11 +61,14 @@ public sealed class CustomerGrain(
         await CloseOrWatchAsync();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Inactive customers are closed by their reminder; the scheduler only speeds up active ones.
         scheduler.Watch(Customer, null);
-        return Task.CompletedTask;
+        if (completionUnsaved && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
+        {
+            await WriteAsync();
+        }
     }
 
     public Task<CustomerUsage?> GetUsageAsync() => Task.FromResult(CustomerLedger.Describe(Customer, state.State));
@@ -88,7 +96,7 @@ public sealed class CustomerGrain(
         }
 
         await EnsureReminderAsync();
-        await state.WriteOrDeactivateAsync(GrainContext);
+        await WriteAsync();
         if (!listed)
         {
             await GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).AddAsync(Customer);
@@ -120,7 +128,7 @@ public sealed class CustomerGrain(
             if (!alreadyFrozen)
             {
                 // The draft is durable before any sink sees it: every retry, here or after a crash, issues it.
-                await state.WriteOrDeactivateAsync(GrainContext);
+                await WriteAsync();
             }
 
             if (await TryIssueAsync(draft, frozenEarlier: alreadyFrozen) is not { } invoice)
@@ -129,7 +137,7 @@ public sealed class CustomerGrain(
             }
 
             CustomerClosing.Complete(state.State, invoice);
-            await state.WriteOrDeactivateAsync(GrainContext);
+            completionUnsaved = true;
             await NotifyAsync();
         }
 
@@ -181,6 +189,12 @@ public sealed class CustomerGrain(
                 new GrainTimerCreationOptions { DueTime = delay, Period = Timeout.InfiniteTimeSpan });
             return null;
         }
+    }
+
+    private async Task WriteAsync()
+    {
+        await state.WriteOrDeactivateAsync(GrainContext);
+        completionUnsaved = false;
     }
 
     /// <summary>Closes now what the watermark has already closed; otherwise asks to be told when it does.</summary>
