@@ -5,6 +5,7 @@ return args switch
 {
     ["embedded-broker", .. var rest] => await EmbeddedBrokerCommand.RunAsync(rest),
     ["migrate", .. var rest] => await MigrateCommand.RunAsync(rest),
+    ["apikey", .. var rest] => ApiKeyCommand.Run(rest),
     [var first, ..] when !first.StartsWith('-') => Usage($"unknown command '{first}'"),
     _ => await SiloCommand.RunAsync(args),
 };
@@ -15,6 +16,8 @@ static int Usage(string problem)
         {problem}
         usage: Billing.Silo [--Key=Value ...]             run a silo (cluster mode: ConnectionStrings:Billing and Kafka:BootstrapServers)
                Billing.Silo migrate [--Key=Value ...]     bring the PostgreSQL schema up to date, then exit
+               Billing.Silo apikey --customer <id> | --admin [--index N]
+                                                          make an API key and print its configuration lines
                Billing.Silo embedded-broker [--partitions N]
                                                           run the embedded Kafka broker on loopback until Ctrl+C
         """);

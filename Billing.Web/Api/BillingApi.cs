@@ -10,6 +10,7 @@ using Billing.Time;
 using Billing.Usage;
 using Billing.Web.Hosting;
 using Billing.Web.Invoices;
+using Billing.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace Billing.Web.Api;
@@ -21,17 +22,27 @@ public static class BillingApi
 
     public static IEndpointRouteBuilder MapBillingApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/customers/{customer}", GetPrototypeCustomerAsync);
-        routes.MapGet("/types/{type}", GetPrototypeTypeAsync);
-        routes.MapGet("/api/customers/{customer}/usage", GetCustomerUsageAsync);
-        routes.MapGet("/api/customers/{customer}/invoices", ListInvoicesAsync);
-        routes.MapGet("/api/customers/{customer}/invoices/{month}.html", GetInvoiceHtmlAsync);
-        routes.MapGet("/api/customers/{customer}/invoices/{month}.csv", GetInvoiceCsvAsync);
-        routes.MapGet("/api/customers/{customer}/invoices/{month}", GetInvoiceAsync);
-        routes.MapGet("/api/types/{type}/usage", GetTypeUsageAsync);
-        routes.MapGet("/api/status", GetStatusAsync);
+        // A customer reads only its own usage and invoices (admins read all); the answer for another
+        // customer is 403 whether or not that customer exists.
+        var customers = routes.MapGroup("").RequireAuthorization().AddEndpointFilter(OnlyTheCustomerOrAdminAsync);
+        customers.MapGet("/customers/{customer}", GetPrototypeCustomerAsync);
+        customers.MapGet("/api/customers/{customer}/usage", GetCustomerUsageAsync);
+        customers.MapGet("/api/customers/{customer}/invoices", ListInvoicesAsync);
+        customers.MapGet("/api/customers/{customer}/invoices/{month}.html", GetInvoiceHtmlAsync);
+        customers.MapGet("/api/customers/{customer}/invoices/{month}.csv", GetInvoiceCsvAsync);
+        customers.MapGet("/api/customers/{customer}/invoices/{month}", GetInvoiceAsync);
+
+        var admins = routes.MapGroup("").RequireAuthorization(BillingClaims.AdminPolicy);
+        admins.MapGet("/types/{type}", GetPrototypeTypeAsync);
+        admins.MapGet("/api/types/{type}/usage", GetTypeUsageAsync);
+        admins.MapGet("/api/status", GetStatusAsync);
         return routes;
     }
+
+    private static async ValueTask<object?> OnlyTheCustomerOrAdminAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.GetRouteValue("customer") is string customer && !CustomerAccess.MayRead(context.HttpContext.User, customer)
+            ? TypedResults.Problem("This key may not read this customer.", statusCode: StatusCodes.Status403Forbidden)
+            : await next(context);
 
     private static async Task<IResult> GetPrototypeCustomerAsync(string customer, IGrainFactory grains)
     {

@@ -3,6 +3,7 @@ using Billing.Grains.EmbeddedKafka;
 using Billing.Web.Api;
 using Billing.Web.Components;
 using Billing.Web.Live;
+using Billing.Web.Security;
 
 namespace Billing.Web.Hosting;
 
@@ -28,6 +29,7 @@ public static class BillingWebApplication
         // Serves the framework's and the project's static files from a build, not only from a publish:
         // `dotnet run` runs a build in the Production environment.
         builder.WebHost.UseStaticWebAssets();
+        builder.AddBillingSecurity();
         builder.AddBillingOrleans();
         // Enabled by default in embedded mode only (the silo hosting sets it); Generator:Enabled overrides.
         builder.Services.AddBillingGenerator(builder.Configuration);
@@ -43,6 +45,8 @@ public static class BillingWebApplication
         }
 
         app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

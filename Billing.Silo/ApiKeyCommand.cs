@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Billing.Silo;
+
+/// <summary>
+/// <c>Billing.Silo apikey --customer &lt;id&gt; | --admin [--index N]</c>: makes a new random API key, prints it
+/// once, and prints the configuration lines (hash only) that grant it.
+/// </summary>
+internal static class ApiKeyCommand
+{
+    public static int Run(string[] args)
+    {
+        string? customer = null;
+        var admin = false;
+        var index = 0;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--customer" when i + 1 < args.Length && !string.IsNullOrWhiteSpace(args[i + 1]):
+                    customer = args[++i];
+                    break;
+                case "--admin":
+                    admin = true;
+                    break;
+                case "--index" when i + 1 < args.Length && int.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0:
+                    index = n;
+                    i++;
+                    break;
+                default:
+                    return Usage($"unexpected argument '{args[i]}'");
+            }
+        }
+
+        if ((customer is null) == !admin)
+        {
+            return Usage("give exactly one of --customer <id> and --admin");
+        }
+
+        var key = "qb_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        Console.WriteLine($"key (shown once; give it to its holder): {key}");
+        Console.WriteLine("configuration (environment variables shown; only the hash is stored):");
+        Console.WriteLine($"Billing__ApiKeys__{index}__Sha256={hash}");
+        Console.WriteLine(customer is not null ? $"Billing__ApiKeys__{index}__Customer={customer}" : $"Billing__ApiKeys__{index}__Role=Admin");
+        return 0;
+    }
+
+    private static int Usage(string problem)
+    {
+        Console.Error.WriteLine($"{problem}\nusage: Billing.Silo apikey --customer <id> | --admin [--index N]");
+        return 2;
+    }
+}
