@@ -5,6 +5,7 @@ using Billing.TestSupport;
 using Billing.TestSupport.Postgres;
 using Billing.Web.Api;
 using Billing.Web.Hosting;
+using Billing.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,6 +23,7 @@ public sealed class ClusterHarness : IAsyncDisposable
 {
     private readonly List<SiloProcess> silos = [];
     private readonly string connectionString;
+    private readonly string[] adminKeySettings;
     private WebApplication? web;
 
     private ClusterHarness(string connectionString, EmbeddedKafkaBroker broker)
@@ -29,7 +31,17 @@ public sealed class ClusterHarness : IAsyncDisposable
         this.connectionString = connectionString;
         Broker = broker;
         InvoiceDirectory = Directory.CreateTempSubdirectory("billing-invoices-").FullName;
+        (AdminKey, adminKeySettings) = ApiClients.NewAdminKey();
     }
+
+    /// <summary>
+    /// The admin key that every web client of this cluster is configured with (as a hash,
+    /// <c>Billing:ApiKeys:0</c>) and that <see cref="Http"/> sends: cluster mode has no demo keys.
+    /// </summary>
+    public string AdminKey { get; }
+
+    /// <summary>The running web client's services (its <see cref="DemoKeys"/>, say).</summary>
+    public IServiceProvider WebServices => web?.Services ?? throw new InvalidOperationException("No web client is running.");
 
     public EmbeddedKafkaBroker Broker { get; }
 
@@ -84,7 +96,7 @@ public sealed class ClusterHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts Billing.Web in-process as a client of the cluster (<c>Orleans:Role=Client</c>); settings are
-    /// <c>Key=Value</c> strings, as for silos.
+    /// <c>Key=Value</c> strings, as for silos. It is configured with <see cref="AdminKey"/>, which <see cref="Http"/> sends.
     /// </summary>
     public async Task StartWebClientAsync(params string[] extraSettings)
     {
@@ -96,11 +108,12 @@ public sealed class ClusterHarness : IAsyncDisposable
             "--Orleans:Role=Client",
             // Find the surviving gateways within a second when the one in use dies.
             "--Orleans:Gateway:GatewayListRefreshPeriod=00:00:01",
+            .. adminKeySettings.Select(setting => "--" + setting),
             .. extraSettings.Select(setting => "--" + setting),
         ]);
         await web.StartAsync();
         var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address) };
+        Http = ApiClients.Create(new Uri(address), AdminKey);
     }
 
     /// <summary>Stops Billing.Web gracefully, as an orchestrator stops it; <see cref="StartWebClientAsync"/> starts a new one.</summary>

@@ -30,7 +30,11 @@ public sealed partial class SiloProcess : IAsyncDisposable
     /// <summary>Whether the process has written <paramref name="text"/> to its console at any time.</summary>
     public bool HasLogged(string text) => output.Any(line => line.Contains(text, StringComparison.Ordinal));
 
-    public static SiloProcess Start(string name, IEnumerable<KeyValuePair<string, string>> settings, string? command = null)
+    public static SiloProcess Start(string name, IEnumerable<KeyValuePair<string, string>> settings, string? command = null) =>
+        Run(name, [.. command is null ? [] : new[] { command }, .. settings.Select(setting => $"--{setting.Key}={setting.Value}")]);
+
+    /// <summary>Starts Billing.Silo with exactly <paramref name="arguments"/> on its command line.</summary>
+    public static SiloProcess Run(string name, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,14 +43,9 @@ public sealed partial class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(RepositoryPaths.SiloAssembly);
-        if (command is not null)
+        foreach (var argument in arguments)
         {
-            start.ArgumentList.Add(command);
-        }
-
-        foreach (var (key, value) in settings)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
+            start.ArgumentList.Add(argument);
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";

@@ -1,13 +1,17 @@
+using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Billing.Grains.EmbeddedKafka;
+using Billing.Grains.Hosting;
+using Billing.TestSupport;
 using Billing.Web.Api;
 using Billing.Web.Hosting;
+using Billing.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-
-using Billing.TestSupport;
 
 namespace Billing.SystemTests.Infrastructure;
 
@@ -15,14 +19,17 @@ namespace Billing.SystemTests.Infrastructure;
 /// Billing.Web as <c>dotnet run</c> starts it in embedded mode (its own broker, co-hosted silo), on a free
 /// loopback port, with extra settings from the test; plus an HTTP client and a producer for its broker.
 /// </summary>
-public sealed class BillingAppHost : IAsyncDisposable
+public sealed partial class BillingAppHost : IAsyncDisposable
 {
     private readonly EmbeddedKafkaBroker? broker;
+    private readonly List<HttpClient> clients = [];
 
-    private BillingAppHost(WebApplication app, HttpClient http, EmbeddedKafkaBroker? broker, string invoiceDirectory)
+    private BillingAppHost(WebApplication app, Uri address, string adminKey, EmbeddedKafkaBroker? broker, string invoiceDirectory)
     {
         App = app;
-        Http = http;
+        Address = address;
+        AdminKey = adminKey;
+        Http = ClientFor(adminKey);
         this.broker = broker;
         InvoiceDirectory = invoiceDirectory;
     }
@@ -32,7 +39,25 @@ public sealed class BillingAppHost : IAsyncDisposable
 
     public WebApplication App { get; }
 
+    public Uri Address { get; }
+
+    /// <summary>
+    /// An admin's key: the embedded mode's demo admin key, or in other modes a key the host configured
+    /// (<c>Billing:ApiKeys:{n}</c>, at the first index the test's settings leave free).
+    /// </summary>
+    public string AdminKey { get; }
+
+    /// <summary>A client that sends <see cref="AdminKey"/>.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>The app's demo keys: for each generated customer and one admin key in embedded mode, none otherwise.</summary>
+    public DemoKeys DemoKeys => App.Services.GetRequiredService<DemoKeys>();
+
+    /// <summary>A client that sends <c>Authorization: Bearer <paramref name="key"/></c>; disposed with the host.</summary>
+    public HttpClient ClientFor(string key) => Keep(ApiClients.Create(Address, key));
+
+    /// <summary>A client that sends no <c>Authorization</c> header; disposed with the host.</summary>
+    public HttpClient AnonymousClient() => Keep(ApiClients.Create(Address, key: null));
 
     /// <summary>The app's embedded broker (embedded mode only).</summary>
     public EmbeddedKafkaBroker Broker => broker ?? throw new InvalidOperationException("The app runs against an external Kafka.");
@@ -41,20 +66,62 @@ public sealed class BillingAppHost : IAsyncDisposable
     {
         var ports = FreePorts.Take(2);
         var invoiceDirectory = Directory.CreateTempSubdirectory("billing-invoices-").FullName;
+        // Embedded mode makes demo keys, the admin's among them; in any other mode there are none, so the
+        // host configures an admin key of its own, as an operator would.
+        var embedded = BillingModeSelector.Select(new ConfigurationBuilder().AddCommandLine(settings).Build()) == BillingMode.Embedded;
+        var (configuredAdminKey, keySettings) = embedded ? (null, []) : ApiClients.NewAdminKey(FirstFreeKeyIndex(settings));
         string[] args =
         [
             "--urls", "http://127.0.0.1:0",
             $"--Orleans:SiloPort={ports[0]}",
             $"--Orleans:GatewayPort={ports[1]}",
             $"--Billing:InvoiceDirectory={invoiceDirectory}",
+            .. keySettings.Select(setting => "--" + setting),
             .. settings,
         ];
-        var app = BillingWebApplication.Create(args);
-        await app.StartAsync();
+        WebApplication? app = null;
+        try
+        {
+            // A bad setting (an API key entry, say) stops the app here, naming its key.
+            app = BillingWebApplication.Create(args);
+            await app.StartAsync();
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            Directory.Delete(invoiceDirectory, recursive: true);
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var http = new HttpClient { BaseAddress = new Uri(address) };
+        var adminKey = configuredAdminKey ?? app.Services.GetRequiredService<DemoKeys>().Admin?.Key
+            ?? throw new InvalidOperationException("Embedded mode made no demo admin key.");
         // In external-Kafka mode there is no embedded broker; tests then produce to their own.
-        return new BillingAppHost(app, http, app.Services.GetService<EmbeddedKafkaBroker>(), invoiceDirectory);
+        return new BillingAppHost(app, new Uri(address), adminKey, app.Services.GetService<EmbeddedKafkaBroker>(), invoiceDirectory);
+    }
+
+    private static int FirstFreeKeyIndex(IEnumerable<string> settings) =>
+        settings.Select(setting => KeyIndex().Match(setting))
+            .Where(match => match.Success)
+            .Select(match => int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) + 1)
+            .DefaultIfEmpty(0)
+            .Max();
+
+    [GeneratedRegex(@"^--Billing:ApiKeys:(\d+):", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyIndex();
+
+    private HttpClient Keep(HttpClient client)
+    {
+        lock (clients)
+        {
+            clients.Add(client);
+        }
+
+        return client;
     }
 
     public Task ProduceAsync(IEnumerable<(int Partition, byte[]? Key, byte[] Value)> records) =>
@@ -113,7 +180,11 @@ public sealed class BillingAppHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
+        lock (clients)
+        {
+            clients.ForEach(client => client.Dispose());
+        }
+
         await App.StopAsync();
         await App.DisposeAsync();
         Directory.Delete(InvoiceDirectory, recursive: true);
