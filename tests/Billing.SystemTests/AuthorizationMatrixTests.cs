@@ -1,0 +1,278 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Billing.Events;
+using Billing.Records;
+using Billing.SystemTests.Infrastructure;
+using Billing.Web.Security;
+
+namespace Billing.SystemTests;
+
+/// <summary>
+/// Who may read what, over every route of the HTTP API: each route asked by an anonymous caller, customer A,
+/// customer B, an admin, a wrong key and malformed headers, with the exact status expected and no other
+/// customer's data in any answer.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClassFixture<AuthorizationMatrixApp>
+{
+    public enum Caller
+    {
+        Anonymous,
+        CustomerA,
+        CustomerB,
+        Admin,
+        WrongKey,
+        BasicScheme,
+        BearerWithoutKey,
+        TwoAuthorizationHeaders,
+    }
+
+    private enum Access
+    {
+        /// <summary>Anyone, signed in or not.</summary>
+        Open,
+
+        /// <summary>The customer in the route, and admins.</summary>
+        Customer,
+
+        /// <summary>Admins only.</summary>
+        Admin,
+    }
+
+    private const string A = AuthorizationMatrixApp.A;
+    private const string B = AuthorizationMatrixApp.B;
+    private const string Month = AuthorizationMatrixApp.InvoicedMonth;
+
+    private static readonly Route[] Routes =
+    [
+        .. new[] { A, B }.SelectMany(customer => new Route[]
+        {
+            new($"/customers/{customer}", Access.Customer, customer),
+            new($"/api/customers/{customer}/usage", Access.Customer, customer),
+            new($"/api/customers/{customer}/invoices", Access.Customer, customer),
+            new($"/api/customers/{customer}/invoices/{Month}", Access.Customer, customer),
+            new($"/api/customers/{customer}/invoices/{Month}.html", Access.Customer, customer),
+            new($"/api/customers/{customer}/invoices/{Month}.csv", Access.Customer, customer),
+        }),
+
+        // Another customer's answer is 403 before anything is looked up: for a month without an invoice, a
+        // month that is not one, a customer that does not exist, or one spelt in another case.
+        new($"/api/customers/{A}/invoices/2026-08", Access.Customer, A, Status: HttpStatusCode.NotFound),
+        new($"/api/customers/{A}/invoices/2026-08.csv", Access.Customer, A, Status: HttpStatusCode.NotFound),
+        new($"/api/customers/{A}/invoices/2026-13", Access.Customer, A, Status: HttpStatusCode.BadRequest),
+        new("/customers/Nobody", Access.Customer, "Nobody", Status: HttpStatusCode.NotFound),
+        new("/api/customers/Nobody/usage", Access.Customer, "Nobody", Status: HttpStatusCode.NotFound),
+        new("/api/customers/Nobody/invoices", Access.Customer, "Nobody"),
+        new($"/api/customers/Nobody/invoices/{Month}", Access.Customer, "Nobody", Status: HttpStatusCode.NotFound),
+        new($"/customers/{A.ToLowerInvariant()}", Access.Customer, A.ToLowerInvariant(), Status: HttpStatusCode.NotFound),
+
+        new("/types/CALL", Access.Admin),
+        new("/types/call", Access.Admin),
+        new("/types/TEXT", Access.Admin, Status: HttpStatusCode.NotFound),
+        new("/api/types/DATA/usage", Access.Admin),
+        new("/api/types/TEXT/usage", Access.Admin, Status: HttpStatusCode.NotFound),
+        new("/api/status", Access.Admin),
+
+        new("/health/live", Access.Open),
+        new("/health/ready", Access.Open),
+    ];
+
+    public static TheoryData<string, Caller> Cases()
+    {
+        var cases = new TheoryData<string, Caller>();
+        foreach (var route in Routes)
+        {
+            foreach (var caller in Enum.GetValues<Caller>())
+            {
+                cases.Add(route.Path, caller);
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Route_AskedBy_AnswersExactlyItsStatusAndNoOtherCustomersData(string path, Caller caller)
+    {
+        var route = Routes.Single(r => r.Path == path);
+        var expected = Expected(route, caller);
+
+        var answer = await AskAsync(path, caller);
+
+        Assert.True(expected == answer.Status, $"{caller} GET {path}: expected {(int)expected}, got {(int)answer.Status}: {answer.Body}");
+        // Whoever asks, no answer names a customer other than the route's own (the admin-only routes name
+        // none), and no answer about a customer carries another customer's amounts. (The totals by type add
+        // up every customer's amounts: they are for admins.)
+        foreach (var (customer, marks) in AuthorizationMatrixApp.Marks.Where(m => m.Key != route.Owner))
+        {
+            Assert.DoesNotContain(customer, answer.Body, StringComparison.Ordinal);
+            if (route.Access == Access.Customer)
+            {
+                Assert.All(marks, mark => Assert.DoesNotContain(mark, answer.Body, StringComparison.Ordinal));
+            }
+        }
+
+        switch (answer.Status)
+        {
+            case HttpStatusCode.OK when route.Access == Access.Customer && route.Owner is A or B:
+                Assert.Contains(route.Owner, answer.Body, StringComparison.Ordinal);
+                break;
+            case HttpStatusCode.Unauthorized:
+                Assert.Equal(["Bearer"], answer.Challenges);
+                Assert.Equal("application/problem+json", answer.ContentType);
+                break;
+            case HttpStatusCode.Forbidden:
+                Assert.Empty(answer.Challenges);
+                Assert.Equal("application/problem+json", answer.ContentType);
+                break;
+        }
+    }
+
+    [Fact]
+    public void Matrix_CoversEveryRouteWithEveryCaller()
+    {
+        Assert.Equal(Routes.Length * Enum.GetValues<Caller>().Length, Cases().Count);
+        Assert.Equal(28 * 8, Cases().Count);
+    }
+
+    private static HttpStatusCode Expected(Route route, Caller caller)
+    {
+        if (route.Access == Access.Open)
+        {
+            return HttpStatusCode.OK;
+        }
+
+        var customer = caller switch
+        {
+            Caller.CustomerA => A,
+            Caller.CustomerB => B,
+            _ => null,
+        };
+        if (caller != Caller.Admin && customer is null)
+        {
+            return HttpStatusCode.Unauthorized;
+        }
+
+        return caller == Caller.Admin || (route.Access == Access.Customer && customer == route.Owner)
+            ? route.Status
+            : HttpStatusCode.Forbidden;
+    }
+
+    private async Task<Answer> AskAsync(string path, Caller caller)
+    {
+        if (caller == Caller.TwoAuthorizationHeaders)
+        {
+            // HttpClient would fold two values into one line; a raw request sends two header lines. The second
+            // is the admin's: two keys are refused rather than either one honoured.
+            return await AskRawAsync(path, $"Bearer {app.KeyOf(A)}", $"Bearer {app.Host.AdminKey}");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        var authorization = caller switch
+        {
+            Caller.Anonymous => null,
+            Caller.CustomerA => $"Bearer {app.KeyOf(A)}",
+            Caller.CustomerB => $"Bearer {app.KeyOf(B)}",
+            Caller.Admin => $"Bearer {app.Host.AdminKey}",
+            Caller.WrongKey => $"Bearer {DemoKeys.NewKey()}",
+            Caller.BasicScheme => "Basic xyz",
+            Caller.BearerWithoutKey => "Bearer",
+            _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+        };
+        if (authorization is not null)
+        {
+            Assert.True(request.Headers.TryAddWithoutValidation("Authorization", authorization));
+        }
+
+        using var response = await app.Anonymous.SendAsync(request);
+        return new Answer(
+            response.StatusCode,
+            [.. response.Headers.WwwAuthenticate.Select(challenge => challenge.ToString())],
+            response.Content.Headers.ContentType?.MediaType,
+            await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>An HTTP/1.0 request over a socket (so the answer is not chunked), with exactly these header lines.</summary>
+    private async Task<Answer> AskRawAsync(string path, params string[] authorizations)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(app.Host.Address.Host, app.Host.Address.Port);
+        await using var stream = tcp.GetStream();
+        var request = new StringBuilder($"GET {path} HTTP/1.0\r\nHost: {app.Host.Address.Authority}\r\n");
+        foreach (var authorization in authorizations)
+        {
+            request.Append($"Authorization: {authorization}\r\n");
+        }
+
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request.Append("\r\n").ToString()));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync();
+        var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var head = text[..end].Split("\r\n");
+        var headers = head[1..].Select(line => (Name: line[..line.IndexOf(':', StringComparison.Ordinal)], Value: line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim())).ToList();
+        return new Answer(
+            (HttpStatusCode)int.Parse(head[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture),
+            [.. headers.Where(h => h.Name.Equals("WWW-Authenticate", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value)],
+            headers.Where(h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value.Split(';')[0]).SingleOrDefault(),
+            text[(end + 4)..]);
+    }
+
+    private sealed record Route(string Path, Access Access, string? Owner = null, HttpStatusCode Status = HttpStatusCode.OK);
+
+    private sealed record Answer(HttpStatusCode Status, IReadOnlyList<string> Challenges, string? ContentType, string Body);
+}
+
+/// <summary>
+/// One embedded app for the whole matrix, with usage in October and a September invoice for customers A and B
+/// (amounts that appear nowhere else, so that a leak would show), and a third customer whose event closes September.
+/// </summary>
+public sealed class AuthorizationMatrixApp : IAsyncLifetime
+{
+    public const string A = "Emma";
+    public const string B = "Olivia";
+    public const string InvoicedMonth = "2026-09";
+
+    /// <summary>What only A's, or only B's, answers may contain: their amounts (each month's, and the September invoice's).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Marks = new Dictionary<string, string[]>
+    {
+        [A] = ["11.17", "22.29"],
+        [B] = ["33.41", "44.53"],
+    };
+
+    private BillingAppHost? host;
+
+    public BillingAppHost Host => host ?? throw new InvalidOperationException("Not started.");
+
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>The embedded mode's demo key of <paramref name="customer"/>.</summary>
+    public string KeyOf(string customer) => Host.DemoKeys.For(customer)?.Key ?? throw new InvalidOperationException($"No demo key for {customer}.");
+
+    public async Task InitializeAsync()
+    {
+        host = await BillingAppHost.StartAsync("--Generator:Enabled=false", "--Billing:IdlePartitionTimeout=00:00:01");
+        Anonymous = Host.AnonymousClient();
+        await Host.ProduceAsync([
+            Record(A, EventType.Call, 11.17m, "2026-09-10T08:00:00Z"),
+            Record(B, EventType.Data, 33.41m, "2026-09-11T08:00:00Z"),
+            Record(A, EventType.Call, 22.29m, "2026-10-02T08:00:00Z"),
+            Record(B, EventType.Data, 44.53m, "2026-10-03T08:00:00Z"),
+            Record("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
+        await Host.WaitUntilHandledAsync(5, deadLetters: 0, TimeSpan.FromSeconds(60));
+        await Host.WaitForInvoicesAsync(A, [InvoicedMonth], TimeSpan.FromSeconds(60));
+        await Host.WaitForInvoicesAsync(B, [InvoicedMonth], TimeSpan.FromSeconds(60));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    private static (int Partition, byte[]? Key, byte[] Value) Record(string customer, EventType type, decimal amount, string time) =>
+        (0, BillableEventCodec.EncodeKey(customer), BillableEventCodec.EncodeCsv(
+            new BillableEvent(customer, type, amount, DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture), null)));
+}
