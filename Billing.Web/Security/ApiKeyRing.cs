@@ -67,7 +67,8 @@ public sealed class ApiKeyRing
     private static ClaimsIdentity IdentityOf(ApiKeyEntry entry, string authenticationType)
     {
         var identity = new ClaimsIdentity(authenticationType, ClaimTypes.Name, ClaimTypes.Role);
-        if (entry.Customer is { } customer)
+        // An empty :Customer next to :Role=Admin (an environment variable set to nothing) is an admin key.
+        if (!string.IsNullOrWhiteSpace(entry.Customer) && entry.Customer is { } customer)
         {
             identity.AddClaim(new Claim(ClaimTypes.Name, customer));
             identity.AddClaim(new Claim(BillingClaims.Customer, customer));

@@ -47,6 +47,20 @@ public sealed class ApiKeyRingTests
 
     [Theory]
     [InlineData("")]
+    [InlineData("   ")]
+    public void AdminKeyWithAnEmptyCustomer_SignsInAsAdmin(string customer)
+    {
+        var ring = new ApiKeyRing([new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf(AdminKey), Customer = customer, Role = BillingClaims.AdminRole }]);
+
+        var identity = ring.Authenticate(AdminKey, "ApiKey");
+
+        Assert.NotNull(identity);
+        Assert.True(new ClaimsPrincipal(identity).IsInRole(BillingClaims.AdminRole));
+        Assert.Null(identity.FindFirst(BillingClaims.Customer));
+    }
+
+    [Theory]
+    [InlineData("")]
     [InlineData("qb_emma-keY")]
     [InlineData("qb_emma-key ")]
     [InlineData("qb_emma-ke")]
