@@ -34,7 +34,15 @@ public sealed class ApiKeyRing
     public static ApiKeyRing From(IConfiguration configuration, IEnumerable<ApiKeyEntry>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var configured = configuration.GetSection(SectionName).Get<List<ApiKeyEntry>>() ?? [];
+        var children = configuration.GetSection(SectionName).GetChildren().ToList();
+        var configured = children.Select(child => child.Get<ApiKeyEntry>() ?? new ApiKeyEntry()).ToList();
+        // Named by their configured keys, which need not run 0, 1, 2, … (an entry removed from the middle).
+        var problems = ApiKeyEntriesValidator.Validate(configured, [.. children.Select(child => child.Path)]);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
+        }
+
         return new ApiKeyRing([.. configured, .. extra ?? []]);
     }
 

@@ -109,6 +109,43 @@ public sealed class ApiKeyRingTests
     }
 
     [Fact]
+    public void From_BadEntryAtAGapInTheIndices_IsNamedByItsConfiguredKey()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Billing:ApiKeys:0:Sha256"] = ApiKeyRing.HashOf(EmmaKey),
+            ["Billing:ApiKeys:0:Customer"] = "Emma",
+            ["Billing:ApiKeys:10:Sha256"] = ApiKeyRing.HashOf(AdminKey),
+            ["Billing:ApiKeys:10:Role"] = BillingClaims.AdminRole,
+            ["Billing:ApiKeys:2:Sha256"] = "not-a-hash",
+            ["Billing:ApiKeys:2:Customer"] = "Olivia",
+        }).Build();
+
+        var problem = Assert.Throws<InvalidOperationException>(() => ApiKeyRing.From(configuration));
+
+        Assert.StartsWith("Billing:ApiKeys:2:Sha256 ", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Billing:ApiKeys:1", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_GapsInTheIndices_EveryKeyStillSignsIn()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Billing:ApiKeys:3:Sha256"] = ApiKeyRing.HashOf(EmmaKey),
+            ["Billing:ApiKeys:3:Customer"] = "Emma",
+            ["Billing:ApiKeys:10:Sha256"] = ApiKeyRing.HashOf(AdminKey),
+            ["Billing:ApiKeys:10:Role"] = BillingClaims.AdminRole,
+        }).Build();
+
+        var ring = ApiKeyRing.From(configuration);
+
+        Assert.Equal(2, ring.Count);
+        Assert.Equal("Emma", ring.Authenticate(EmmaKey, "ApiKey")?.Name);
+        Assert.True(new ClaimsPrincipal(ring.Authenticate(AdminKey, "ApiKey")!).IsInRole(BillingClaims.AdminRole));
+    }
+
+    [Fact]
     public void From_NothingConfigured_IsAnEmptyRing()
     {
         var ring = ApiKeyRing.From(new ConfigurationBuilder().Build());
