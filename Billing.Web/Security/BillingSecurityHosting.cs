@@ -12,6 +12,8 @@ public static class BillingSecurityHosting
     /// <summary>Where the sign-in page sends a browser to sign in with OpenID Connect (when configured).</summary>
     public const string OidcSignInPath = "/signin/oidc";
 
+    private const string FailedSignInPath = "/signin?failed=oidc";
+
     /// <summary>
     /// API keys from <c>Billing:ApiKeys</c> (a bad entry stops start-up naming its key), demo keys in embedded
     /// mode, the browser's sign-in cookie, OpenID Connect when <c>Authentication:Oidc:Authority</c> is set (bad
@@ -157,14 +159,16 @@ public static class BillingSecurityHosting
             }
             else
             {
-                context.Fail($"The provider named neither a customer (claim '{oidc.CustomerClaim}') nor the role '{oidc.AdminRole}'.");
+                // Neither a customer nor an admin: no cookie. (Fail here would still sign in, so answer directly.)
+                context.Response.Redirect(FailedSignInPath);
+                context.HandleResponse();
             }
 
             return Task.CompletedTask;
         };
         options.Events.OnRemoteFailure = context =>
         {
-            context.Response.Redirect("/signin?failed=oidc");
+            context.Response.Redirect(FailedSignInPath);
             context.HandleResponse();
             return Task.CompletedTask;
         };
