@@ -77,6 +77,24 @@ public sealed class BrowserSignInTests(BrowserSignInTests.EmbeddedApp embedded) 
     }
 
     [Fact]
+    public async Task Api_AuthorizationHeader_IsJudgedAloneEvenWithACookie()
+    {
+        var browser = Host.NewBrowser(followRedirects: false);
+        var demo = Host.App.Services.GetRequiredService<DemoKeys>();
+        using (await browser.PostSignInAsync("/signin", ("Form.DemoKey", demo.Admin!.Key)))
+        {
+        }
+
+        using var badKey = new HttpRequestMessage(HttpMethod.Get, "/api/status") { Headers = { { "Authorization", "Bearer qb_not-a-key" } } };
+        using var customerKey = new HttpRequestMessage(HttpMethod.Get, "/api/status") { Headers = { { "Authorization", $"Bearer {demo.For("Emma")!.Key}" } } };
+        using var badKeyResponse = await browser.Http.SendAsync(badKey);
+        using var customerKeyResponse = await browser.Http.SendAsync(customerKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, badKeyResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, customerKeyResponse.StatusCode);
+    }
+
+    [Fact]
     public async Task SignIn_TypedAdminKey_ShowsThePickerAndReadsAnyCustomer()
     {
         var browser = Host.NewBrowser();

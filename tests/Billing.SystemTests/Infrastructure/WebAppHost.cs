@@ -30,7 +30,10 @@ public sealed partial class WebAppHost : IAsyncDisposable
 
     private string InvoiceDirectory { get; }
 
-    public static async Task<WebAppHost> StartAsync(params string[] settings)
+    public static Task<WebAppHost> StartAsync(params string[] settings) => StartAsync(configure: null, settings);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with <paramref name="configure"/> run on the builder.</summary>
+    public static async Task<WebAppHost> StartAsync(Action<WebApplicationBuilder>? configure, params string[] settings)
     {
         var ports = FreePorts.Take(2);
         var invoiceDirectory = Directory.CreateTempSubdirectory("billing-web-").FullName;
@@ -43,7 +46,7 @@ public sealed partial class WebAppHost : IAsyncDisposable
             "--Generator:Enabled=false",
             .. settings,
         ];
-        var app = BillingWebApplication.Create(args);
+        var app = BillingWebApplication.Create(args, configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new WebAppHost(app, new Uri(address), invoiceDirectory);
