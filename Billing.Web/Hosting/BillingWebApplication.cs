@@ -44,7 +44,14 @@ public static class BillingWebApplication
             app.Lifetime.ApplicationStopped.Register(broker.Dispose);
         }
 
-        app.UseExceptionHandler();
+        app.UseBillingSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // A problem document without exception details; Development keeps the developer exception page.
+            app.UseExceptionHandler();
+            app.UseHsts();
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -52,6 +59,7 @@ public static class BillingWebApplication
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
+        app.MapBillingSignIn();
         app.MapBillingApi();
         return app;
     }

@@ -1,14 +1,24 @@
 using Billing.Grains.Hosting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Billing.Web.Security;
 
-/// <summary>Authentication and authorization of the web app.</summary>
+/// <summary>Authentication, authorization and the hardening of the web app.</summary>
 public static class BillingSecurityHosting
 {
+    /// <summary>Where the sign-in page sends a browser to sign in with OpenID Connect (when configured).</summary>
+    public const string OidcSignInPath = "/signin/oidc";
+
+    private const string FailedSignInPath = "/signin?failed=oidc";
+
     /// <summary>
     /// API keys from <c>Billing:ApiKeys</c> (a bad entry stops start-up naming its key), demo keys in embedded
-    /// mode, and the admin policy. Call before the Orleans hosting, which fills in the embedded broker's address.
+    /// mode, the browser's sign-in cookie, OpenID Connect when <c>Authentication:Oidc:Authority</c> is set (bad
+    /// options stop start-up naming the key), and the admin policy. Call before the Orleans hosting, which
+    /// fills in the embedded broker's address.
     /// </summary>
     public static void AddBillingSecurity(this WebApplicationBuilder builder)
     {
@@ -21,10 +31,146 @@ public static class BillingSecurityHosting
             builder.Services.AddHostedService<DemoKeysAnnouncer>();
         }
 
-        builder.Services
-            .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        var oidc = builder.Configuration.GetSection(BillingOidcOptions.SectionName).Get<BillingOidcOptions>() ?? new BillingOidcOptions();
+        var problems = BillingOidcOptionsValidator.Validate(oidc);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
+        }
+
+        builder.Services.AddSingleton(oidc);
+        builder.Services.AddSingleton(SecurityHeaders.For(oidc.IsEnabled ? new Uri(oidc.Authority!) : null));
+        builder.Services.AddSingleton<SignInThrottle>();
+
+        var authentication = builder.Services
+            .AddAuthentication(BillingSchemes.Default)
+            .AddPolicyScheme(BillingSchemes.Default, "API key or sign-in cookie", options =>
+                // An API client sends its key; a browser sends its cookie. A request with an Authorization
+                // header is judged by that header alone, so a bad key never falls back to a cookie.
+                options.ForwardDefaultSelector = context => context.Request.Headers.Authorization.Count > 0
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : BillingSchemes.Cookie)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(BillingSchemes.Cookie, ConfigureCookie);
+        if (oidc.IsEnabled)
+        {
+            authentication.AddOpenIdConnect(BillingSchemes.OpenIdConnect, "OpenID Connect", options => ConfigureOpenIdConnect(options, oidc));
+        }
+
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(BillingClaims.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(BillingClaims.AdminRole));
+    }
+
+    /// <summary>The security headers on every response, including error responses: call first.</summary>
+    public static void UseBillingSecurityHeaders(this WebApplication app)
+    {
+        var headers = app.Services.GetRequiredService<SecurityHeaders>();
+        app.Use((context, next) =>
+        {
+            // On starting, so that a handler that clears the response (the exception handler does) keeps them.
+            context.Response.OnStarting(() =>
+            {
+                headers.Apply(context.Response);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+    }
+
+    /// <summary><c>GET /signin/oidc?returnUrl=…</c> starts OpenID Connect, when it is configured.</summary>
+    public static void MapBillingSignIn(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<BillingOidcOptions>().IsEnabled)
+        {
+            app.MapGet(OidcSignInPath, (string? returnUrl) => TypedResults.Challenge(
+                new AuthenticationProperties { RedirectUri = SignInRedirects.LocalOr(returnUrl) },
+                [BillingSchemes.OpenIdConnect]));
+        }
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    {
+        options.Cookie.Name = "billing.auth";
+        options.Cookie.HttpOnly = true;
+        // Lax, not Strict: the browser must send the cookie on the top-level navigation back from the
+        // OpenID Connect provider and on links into the app; Lax still keeps it off cross-site POSTs.
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        // Secure whenever the request came over HTTPS. SameAsRequest rather than Always because the local
+        // default is plain http://localhost:8080, where a Secure cookie would never be sent back. Behind a
+        // TLS-terminating proxy, forward the scheme (X-Forwarded-Proto) so that requests count as HTTPS.
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+        options.LoginPath = "/signin";
+        options.LogoutPath = "/signout";
+        options.AccessDeniedPath = "/denied";
+        // The API answers 401 and 403 as problem documents, exactly as for API keys, never with a redirect.
+        options.Events.OnRedirectToLogin = context => BillingSchemes.IsApiPath(context.Request.Path)
+            ? context.HttpContext.ChallengeAsync(ApiKeyAuthenticationHandler.SchemeName)
+            : Redirect(context);
+        options.Events.OnRedirectToAccessDenied = context => BillingSchemes.IsApiPath(context.Request.Path)
+            ? context.HttpContext.ForbidAsync(ApiKeyAuthenticationHandler.SchemeName)
+            : Redirect(context);
+    }
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void ConfigureOpenIdConnect(OpenIdConnectOptions options, BillingOidcOptions oidc)
+    {
+        var authority = new Uri(oidc.Authority!);
+        options.Authority = oidc.Authority;
+        options.RequireHttpsMetadata = authority.Scheme == Uri.UriSchemeHttps;
+        options.ClientId = oidc.ClientId;
+        options.ClientSecret = string.IsNullOrEmpty(oidc.ClientSecret) ? null : oidc.ClientSecret;
+        options.ResponseType = OpenIdConnectResponseType.Code;
+        options.UsePkce = true;
+        // The code comes back in the query of a top-level GET, so the correlation and nonce cookies can be
+        // SameSite=Lax (form_post would need SameSite=None, which browsers refuse without Secure on http).
+        options.ResponseMode = OpenIdConnectResponseMode.Query;
+        options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.NonceCookie.SameSite = SameSiteMode.Lax;
+        options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.Scope.Clear();
+        options.Scope.Add("openid");
+        options.Scope.Add("profile");
+        options.SignInScheme = BillingSchemes.Cookie;
+        options.CallbackPath = "/signin-oidc";
+        options.SaveTokens = false;
+        options.MapInboundClaims = false;
+        options.GetClaimsFromUserInfoEndpoint = true;
+        options.Events.OnTicketReceived = context =>
+        {
+            // Only the app's own claims go into the cookie: the customer and the admin role.
+            if (context.Principal is { } provided && OidcClaimsMapper.Map(provided, oidc, BillingSchemes.Cookie) is { } identity)
+            {
+                context.Principal = new System.Security.Claims.ClaimsPrincipal(identity);
+            }
+            else
+            {
+                // Neither a customer nor an admin: no cookie. (Fail here would still sign in, so answer directly.)
+                context.Response.Redirect(FailedSignInPath);
+                context.HandleResponse();
+            }
+
+            return Task.CompletedTask;
+        };
+        options.Events.OnRemoteFailure = context =>
+        {
+            context.Response.Redirect(FailedSignInPath);
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
     }
 }

@@ -1,0 +1,17 @@
+namespace Billing.Web.Security;
+
+/// <summary>Where a browser goes after signing in: a local return URL only, never another site.</summary>
+public static class SignInRedirects
+{
+    /// <summary><paramref name="returnUrl"/> when it is a path on this site, else <paramref name="fallback"/>.</summary>
+    public static string LocalOr(string? returnUrl, string fallback = "/")
+    {
+        // A single leading slash, not "//host" or "/\host" (which browsers read as another host), no scheme.
+        return !string.IsNullOrEmpty(returnUrl)
+            && returnUrl[0] == '/'
+            && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
+            && !returnUrl.Any(char.IsControl)
+            ? returnUrl
+            : fallback;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Billing.TestSupport;
+using Billing.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Billing.SystemTests.Infrastructure;
+
+/// <summary>
+/// Billing.Web on a free loopback port with its generator off, for tests of what a browser meets: sign-in,
+/// cookies, headers. Each browser is an HttpClient with a cookie jar of its own.
+/// </summary>
+public sealed partial class WebAppHost : IAsyncDisposable
+{
+    private readonly List<HttpClient> clients = [];
+
+    private WebAppHost(WebApplication app, Uri address, string invoiceDirectory)
+    {
+        App = app;
+        Address = address;
+        InvoiceDirectory = invoiceDirectory;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri Address { get; }
+
+    private string InvoiceDirectory { get; }
+
+    public static Task<WebAppHost> StartAsync(params string[] settings) => StartAsync(configure: null, settings);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with <paramref name="configure"/> run on the builder.</summary>
+    public static async Task<WebAppHost> StartAsync(Action<WebApplicationBuilder>? configure, params string[] settings)
+    {
+        var ports = FreePorts.Take(2);
+        var invoiceDirectory = Directory.CreateTempSubdirectory("billing-web-").FullName;
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0",
+            $"--Orleans:SiloPort={ports[0]}",
+            $"--Orleans:GatewayPort={ports[1]}",
+            $"--Billing:InvoiceDirectory={invoiceDirectory}",
+            "--Generator:Enabled=false",
+            .. settings,
+        ];
+        var app = BillingWebApplication.Create(args, configure);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new WebAppHost(app, new Uri(address), invoiceDirectory);
+    }
+
+    /// <summary>A browser: its own cookies; redirects followed or not.</summary>
+    public Browser NewBrowser(bool followRedirects = true)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = followRedirects })
+        {
+            BaseAddress = Address,
+        };
+        clients.Add(http);
+        return new Browser(http, cookies);
+    }
+
+    /// <summary>The antiforgery token of the first form in <paramref name="html"/>.</summary>
+    public static string AntiforgeryToken(string html)
+    {
+        var match = AntiforgeryTokenPattern().Match(html);
+        Assert.True(match.Success, "The page has no antiforgery token.");
+        return WebUtility.HtmlDecode(match.Groups["token"].Value);
+    }
+
+    /// <summary>The demo keys the sign-in page lists, by label.</summary>
+    public static IReadOnlyDictionary<string, string> DemoKeysListed(string html) =>
+        DemoKeyPattern().Matches(html).ToDictionary(match => match.Groups["label"].Value, match => WebUtility.HtmlDecode(match.Groups["key"].Value), StringComparer.Ordinal);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryTokenPattern();
+
+    [GeneratedRegex("""data-testid="demo-key" data-label="(?<label>[^"]+)">(?<key>[^<]+)<""")]
+    private static partial Regex DemoKeyPattern();
+
+    public async ValueTask DisposeAsync()
+    {
+        clients.ForEach(client => client.Dispose());
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Directory.Delete(InvoiceDirectory, recursive: true);
+    }
+
+    /// <summary>An HTTP client with a cookie jar, as a browser has.</summary>
+    public sealed record Browser(HttpClient Http, CookieContainer Cookies)
+    {
+        /// <summary>GETs the sign-in page and posts its form with <paramref name="fields"/> and the page's antiforgery token.</summary>
+        public async Task<HttpResponseMessage> PostSignInAsync(string signInUrl, params (string Name, string Value)[] fields)
+        {
+            var page = await Http.GetStringAsync(signInUrl);
+            var form = new FormUrlEncodedContent(
+            [
+                new("_handler", "signin"),
+                new("__RequestVerificationToken", AntiforgeryToken(page)),
+                .. fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Value)),
+            ]);
+            return await Http.PostAsync(signInUrl, form);
+        }
+
+        public Cookie? Cookie(string name) => Cookies.GetAllCookies().FirstOrDefault(cookie => cookie.Name == name);
+    }
+}

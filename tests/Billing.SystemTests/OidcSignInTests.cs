@@ -1,0 +1,96 @@
+using System.Net;
+using Billing.SystemTests.Infrastructure;
+
+namespace Billing.SystemTests;
+
+/// <summary>
+/// Browser sign-in through a real OpenID Connect provider started by the test: code flow with PKCE, the
+/// provider's customer claim and admin role become the app's customer and Admin role.
+/// </summary>
+public sealed class OidcSignInTests : IAsyncLifetime
+{
+    private TestOidcProvider provider = null!;
+    private WebAppHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        provider = await TestOidcProvider.StartAsync();
+        host = await WebAppHost.StartAsync(
+            $"--Authentication:Oidc:Authority={provider.Authority}",
+            $"--Authentication:Oidc:ClientId={TestOidcProvider.ClientId}",
+            $"--Authentication:Oidc:ClientSecret={TestOidcProvider.ClientSecret}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        await provider.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task SignInPage_OidcConfigured_OffersTheProviderInsteadOfTheKeyForm()
+    {
+        var html = await host.NewBrowser().Http.GetStringAsync("/signin?ReturnUrl=%2F");
+
+        Assert.Contains("""data-testid="signin-oidc" href="/signin/oidc?returnUrl=%2F""", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Form.Key", html, StringComparison.Ordinal);
+        using var response = await host.NewBrowser(followRedirects: false).Http.GetAsync("/signin");
+        Assert.Contains($"form-action 'self' {provider.Authority.GetLeftPart(UriPartial.Authority)}",
+            string.Join(";", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OidcFlow_CustomerClaim_SignsInAsThatCustomerOnly()
+    {
+        provider.NextUser = new("emma@example.test", Customer: "Emma", Roles: ["billing-reader"]);
+        var browser = host.NewBrowser();
+
+        using var landed = await browser.Http.GetAsync("/signin/oidc?returnUrl=%2F");
+
+        Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+        Assert.Equal(host.Address.GetLeftPart(UriPartial.Authority) + "/", landed.RequestMessage!.RequestUri!.ToString());
+        Assert.Equal(1, provider.TokensIssued);
+        var home = await landed.Content.ReadAsStringAsync();
+        Assert.Contains("""data-testid="customer">Emma<""", home, StringComparison.Ordinal);
+        Assert.Contains("Signed in as emma@example.test", home, StringComparison.Ordinal);
+        var cookie = browser.Cookie("billing.auth");
+        Assert.NotNull(cookie);
+        Assert.True(cookie.HttpOnly);
+
+        using var own = await browser.Http.GetAsync("/api/customers/Emma/usage");
+        using var other = await browser.Http.GetAsync("/api/customers/Liam/usage");
+        using var status = await browser.Http.GetAsync("/api/status");
+        Assert.Equal(HttpStatusCode.NotFound, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, status.StatusCode);
+    }
+
+    [Fact]
+    public async Task OidcFlow_AdminRole_SignsInAsAdmin()
+    {
+        provider.NextUser = new("ops@example.test", Customer: null, Roles: ["billing-admin"]);
+        var browser = host.NewBrowser();
+
+        using var landed = await browser.Http.GetAsync("/signin/oidc?returnUrl=%2F");
+
+        Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+        Assert.Contains("""<select id="customer" """, await landed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var status = await browser.Http.GetAsync("/api/status");
+        using var any = await browser.Http.GetAsync("/api/customers/Liam/usage");
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, any.StatusCode);
+    }
+
+    [Fact]
+    public async Task OidcFlow_NeitherCustomerNorAdmin_IsRefused()
+    {
+        provider.NextUser = new("nobody@example.test", Customer: null, Roles: ["something-else"]);
+        var browser = host.NewBrowser();
+
+        using var landed = await browser.Http.GetAsync("/signin/oidc?returnUrl=%2F");
+
+        Assert.Equal("/signin", landed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Sign-in failed", await landed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(browser.Cookie("billing.auth"));
+    }
+}
