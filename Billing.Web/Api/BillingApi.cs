@@ -1,25 +1,18 @@
 using System.Text;
 using Billing.Events;
 using Billing.Grains;
-using Billing.Grains.Domain;
-using Billing.Grains.Hosting;
 using Billing.Grains.Invoicing;
-using Billing.Grains.Streaming.Kafka;
 using Billing.Invoices;
-using Billing.Time;
 using Billing.Usage;
 using Billing.Web.Hosting;
 using Billing.Web.Invoices;
 using Billing.Web.Security;
-using Microsoft.Extensions.Options;
 
 namespace Billing.Web.Api;
 
 /// <summary>The HTTP API: the prototype-compatible routes, usage, invoices and status. Grains are called directly.</summary>
 public static class BillingApi
 {
-    private static readonly TimeSpan StatusReadTimeout = TimeSpan.FromSeconds(5);
-
     public static IEndpointRouteBuilder MapBillingApi(this IEndpointRouteBuilder routes)
     {
         // A customer reads only its own usage and invoices (admins read all); the answer for another
@@ -115,65 +108,8 @@ public static class BillingApi
         return invoice is null ? NotFound($"No invoice for customer '{customer}' and {billingMonth}.") : answer(invoice);
     }
 
-    private static async Task<IResult> GetStatusAsync(
-        BillingRuntimeInfo runtime,
-        KafkaTopicInspector inspector,
-        IGrainFactory grains,
-        IOptions<BillingOptions> options,
-        CancellationToken cancellationToken)
-    {
-        // Kafka is read directly; the grains may be moving for a few seconds after a silo died. Then the
-        // status still answers, with what could not be read listed under "unavailable".
-        var topicRead = inspector.ReadAsync(cancellationToken);
-        var clockRead = TryReadAsync(() => grains.GetGrain<IEventClockGrain>(0).GetStatusAsync(), cancellationToken);
-        var invoicingRead = TryReadAsync(() => grains.GetGrain<IInvoicingHealthGrain>(0).GetAsync(), cancellationToken);
-        var (topic, clockAnswer, invoicingAnswer) = (await topicRead, await clockRead, await invoicingRead);
-        var clock = clockAnswer ?? new EventClockStatus(null, 0, []);
-        List<string> unavailable = [];
-        if (clockAnswer is null)
-        {
-            unavailable.Add("event clock");
-        }
-
-        if (invoicingAnswer is null)
-        {
-            unavailable.Add("invoicing health");
-        }
-
-        var eventTimes = clock.Partitions.ToDictionary(p => p.Partition);
-        var partitions = topic.Partitions
-            .Select(p =>
-            {
-                var time = eventTimes.GetValueOrDefault(p.Partition);
-                return new PartitionStatusResponse(
-                    p.Partition, p.CommittedOffset, p.HighWatermark, p.Lag, time?.LatestDeliveredEventTime, time?.Watermark, time?.Idle ?? false);
-            })
-            .ToList();
-        return TypedResults.Ok(new StatusResponse(
-            runtime.ModeName,
-            runtime.IsDurable,
-            runtime.BootstrapServers,
-            clock.Watermark,
-            MonthClosing.ClosedThrough(clock.Watermark, options.Value.AllowedLateness)?.ToString(),
-            partitions,
-            partitions.Sum(p => p.Lag),
-            topic.DeadLetters,
-            invoicingAnswer is null ? null : InvoicingStatusResponse.From(invoicingAnswer),
-            unavailable));
-    }
-
-    private static async Task<T?> TryReadAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            return await read().WaitAsync(StatusReadTimeout, cancellationToken);
-        }
-        catch (Exception exception) when (exception is TimeoutException or OrleansException or SiloUnavailableException)
-        {
-            return null;
-        }
-    }
+    private static async Task<IResult> GetStatusAsync(PipelineStatusReader status, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await status.ReadAsync(cancellationToken));
 
     private static IResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound);
 }

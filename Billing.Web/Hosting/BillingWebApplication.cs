@@ -36,6 +36,8 @@ public static class BillingWebApplication
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<CustomerUsageFeed>();
+        builder.Services.AddSingleton<EventTypeUsageFeed>();
+        builder.Services.AddSingleton<PipelineStatusReader>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         var app = builder.Build();

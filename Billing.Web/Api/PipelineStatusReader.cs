@@ -1,0 +1,77 @@
+using Billing.Grains;
+using Billing.Grains.Domain;
+using Billing.Grains.Hosting;
+using Billing.Grains.Streaming.Kafka;
+using Billing.Time;
+using Billing.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Billing.Web.Api;
+
+/// <summary>
+/// Assembles the pipeline status (<c>GET /api/status</c> and the admin view): Kafka offsets read directly,
+/// event time from the event clock grain, invoicing health from its grain.
+/// </summary>
+public sealed class PipelineStatusReader(
+    BillingRuntimeInfo runtime,
+    KafkaTopicInspector inspector,
+    IGrainFactory grains,
+    IOptions<BillingOptions> options)
+{
+    private static readonly TimeSpan StatusReadTimeout = TimeSpan.FromSeconds(5);
+
+    public async Task<StatusResponse> ReadAsync(CancellationToken cancellationToken)
+    {
+        // Kafka is read directly; the grains may be moving for a few seconds after a silo died. Then the
+        // status still answers, with what could not be read listed under "unavailable".
+        var topicRead = inspector.ReadAsync(cancellationToken);
+        var clockRead = TryReadAsync(() => grains.GetGrain<IEventClockGrain>(0).GetStatusAsync(), cancellationToken);
+        var invoicingRead = TryReadAsync(() => grains.GetGrain<IInvoicingHealthGrain>(0).GetAsync(), cancellationToken);
+        var (topic, clockAnswer, invoicingAnswer) = (await topicRead, await clockRead, await invoicingRead);
+        var clock = clockAnswer ?? new EventClockStatus(null, 0, []);
+        List<string> unavailable = [];
+        if (clockAnswer is null)
+        {
+            unavailable.Add("event clock");
+        }
+
+        if (invoicingAnswer is null)
+        {
+            unavailable.Add("invoicing health");
+        }
+
+        var eventTimes = clock.Partitions.ToDictionary(p => p.Partition);
+        var partitions = topic.Partitions
+            .Select(p =>
+            {
+                var time = eventTimes.GetValueOrDefault(p.Partition);
+                return new PartitionStatusResponse(
+                    p.Partition, p.CommittedOffset, p.HighWatermark, p.Lag, time?.LatestDeliveredEventTime, time?.Watermark, time?.Idle ?? false);
+            })
+            .ToList();
+        return new StatusResponse(
+            runtime.ModeName,
+            runtime.IsDurable,
+            runtime.BootstrapServers,
+            clock.Watermark,
+            MonthClosing.ClosedThrough(clock.Watermark, options.Value.AllowedLateness)?.ToString(),
+            partitions,
+            partitions.Sum(p => p.Lag),
+            topic.DeadLetters,
+            invoicingAnswer is null ? null : InvoicingStatusResponse.From(invoicingAnswer),
+            unavailable);
+    }
+
+    private static async Task<T?> TryReadAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await read().WaitAsync(StatusReadTimeout, cancellationToken);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OrleansException or SiloUnavailableException)
+        {
+            return null;
+        }
+    }
+}
