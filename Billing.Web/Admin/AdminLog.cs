@@ -1,0 +1,8 @@
+namespace Billing.Web.Admin;
+
+/// <summary>The admin view's log messages.</summary>
+internal static partial class AdminLog
+{
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Refreshing the pipeline status on the admin view failed")]
+    public static partial void StatusRefreshFailed(ILogger logger, Exception exception);
+}
