@@ -1,0 +1,160 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Billing.Events;
+using Billing.SystemTests.Infrastructure;
+using Billing.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Billing.SystemTests;
+
+/// <summary>
+/// The admin view at <c>/admin</c> as a browser first receives it (server-rendered): totals by event type, the
+/// charts and the pipeline status for an admin; the way out for everyone else.
+/// </summary>
+public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) : IClassFixture<AdminViewTests.AppWithOneEvent>
+{
+    private BillingAppHost Host => app.Host;
+
+    [Fact]
+    public async Task Admin_SignedIn_SeesATotalPerEventTypeWithCurrencyAndCount()
+    {
+        var browser = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+
+        var html = await browser.Http.GetStringAsync("/admin");
+
+        var totals = TypeTotal().Matches(html).ToDictionary(match => match.Groups["type"].Value, match => Text(match.Groups["body"].Value), StringComparer.Ordinal);
+        Assert.Equal(EventTypes.All.Select(type => type.WireName()).Order(StringComparer.Ordinal), totals.Keys.Order(StringComparer.Ordinal));
+        var currency = Host.App.Services.GetRequiredService<BillingRuntimeInfo>().Currency;
+        Assert.Contains($"{currency} 1.25", totals["CALL"], StringComparison.Ordinal);
+        Assert.Contains("1 events", totals["CALL"], StringComparison.Ordinal);
+        Assert.Contains($"{currency} 0.00", totals["DATA"], StringComparison.Ordinal);
+        Assert.Contains("0 events", totals["DATA"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_SignedIn_SeesALabelledChartPerEventType()
+    {
+        var browser = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+
+        var html = await browser.Http.GetStringAsync("/admin");
+
+        Assert.Equal(EventTypes.All.Count, Regex.Matches(html, """data-testid="type-chart" """).Count);
+        Assert.Equal(EventTypes.All.Count, Regex.Matches(html, """<svg [^>]*role="img"[^>]*aria-label="[^"]+">""").Count);
+        Assert.Contains("<title>CALL: amount per month, 2023-11 to 2023-11</title>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_SignedIn_SeesThePipelineWithEveryPartition()
+    {
+        var browser = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+
+        var html = await browser.Http.GetStringAsync("/admin");
+
+        Assert.Contains("""data-testid="pipeline" """, html, StringComparison.Ordinal);
+        Assert.Matches("""data-testid="watermark">(none yet|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC)<""", html);
+        Assert.Equal(app.Status.Partitions.Count, Regex.Matches(html, """<tr data-testid="partition">""").Count);
+        Assert.Contains("""<th scope="col">Event-time watermark</th>""", html, StringComparison.Ordinal);
+        Assert.Contains("""data-testid="failing-months">0<""", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Header_Admin_LinksToTheAdminViewAndACustomerDoesNot()
+    {
+        var admin = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+        var emma = await SignedInAsync(Host.DemoKeys.For("Emma")!.Key);
+
+        var adminHome = await admin.Http.GetStringAsync("/");
+        var emmaHome = await emma.Http.GetStringAsync("/");
+
+        Assert.Contains("""<a href="/admin" data-testid="admin-link">""", adminHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"admin-link\"", emmaHome, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Customer_SignedIn_IsRedirectedToDenied()
+    {
+        var emma = await SignedInAsync(Host.DemoKeys.For("Emma")!.Key, followRedirects: false);
+
+        using var response = await emma.Http.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/denied", Path(response.Headers.Location!));
+        var denied = await SignedInAsync(Host.DemoKeys.For("Emma")!.Key);
+        using var followed = await denied.Http.GetAsync("/admin");
+        Assert.Equal("/denied", followed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.DoesNotContain("data-testid=\"pipeline\"", await followed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_IsRedirectedToSignIn()
+    {
+        var browser = NewBrowser(followRedirects: false);
+
+        using var response = await browser.Http.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/signin?ReturnUrl=%2Fadmin", response.Headers.Location!.PathAndQuery);
+    }
+
+    private async Task<WebAppHost.Browser> SignedInAsync(string key, bool followRedirects = true)
+    {
+        var browser = NewBrowser(followRedirects);
+        using var signIn = await browser.PostSignInAsync("/signin", ("Form.DemoKey", key));
+        Assert.NotNull(browser.Cookie("billing.auth"));
+        return browser;
+    }
+
+    private WebAppHost.Browser NewBrowser(bool followRedirects)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = followRedirects }) { BaseAddress = Host.Address };
+        app.Keep(http);
+        return new WebAppHost.Browser(http, cookies);
+    }
+
+    private static string Path(Uri location) => location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
+
+    private static string Text(string html) => WebUtility.HtmlDecode(Regex.Replace(Tags().Replace(html, " "), @"\s+", " ").Trim());
+
+    [GeneratedRegex("""<li data-testid="type-total" data-type="(?<type>[^"]+)">(?<body>.*?)</li>""", RegexOptions.Singleline)]
+    private static partial Regex TypeTotal();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+
+    /// <summary>The app in embedded mode without its generator, after one CALL event of 1.25 was handled.</summary>
+    public sealed class AppWithOneEvent : IAsyncLifetime
+    {
+        private readonly List<HttpClient> browsers = [];
+        private BillingAppHost? host;
+
+        public BillingAppHost Host => host ?? throw new InvalidOperationException("Not started.");
+
+        public Billing.Web.Api.StatusResponse Status { get; private set; } = default!;
+
+        public void Keep(HttpClient browser)
+        {
+            lock (browsers)
+            {
+                browsers.Add(browser);
+            }
+        }
+
+        public async Task InitializeAsync()
+        {
+            host = await BillingAppHost.StartAsync("--Generator:Enabled=false");
+            // 2023-11-14 22:13:20 UTC.
+            await host.ProduceAsync([(0, "Emma"u8.ToArray(), "1700000000000,Emma,1.25,CALL"u8.ToArray())]);
+            Status = await host.WaitUntilHandledAsync(1, 0, TimeSpan.FromSeconds(60));
+        }
+
+        public async Task DisposeAsync()
+        {
+            browsers.ForEach(browser => browser.Dispose());
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+}
