@@ -95,16 +95,18 @@ public sealed class BrowserSignInTests(BrowserSignInTests.EmbeddedApp embedded) 
     }
 
     [Fact]
-    public async Task SignIn_TypedAdminKey_ShowsThePickerAndReadsAnyCustomer()
+    public async Task SignIn_TypedAdminKey_LandsOnTheAdminViewShowsThePickerAndReadsAnyCustomer()
     {
         var browser = Host.NewBrowser();
         var admin = Host.App.Services.GetRequiredService<DemoKeys>().Admin!;
 
         using var signIn = await browser.PostSignInAsync("/signin", ("Form.Key", admin.Key));
 
+        // Without a return URL an admin lands on the admin view; the home page has the customer picker.
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        Assert.Equal("/", signIn.RequestMessage!.RequestUri!.AbsolutePath);
-        var home = await signIn.Content.ReadAsStringAsync();
+        Assert.Equal("/admin", signIn.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("""data-testid="pipeline" """, await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var home = await browser.Http.GetStringAsync("/");
         Assert.Contains("""<select id="customer" """, home, StringComparison.Ordinal);
         using var any = await browser.Http.GetAsync("/api/customers/Liam/usage");
         using var status = await browser.Http.GetAsync("/api/status");
