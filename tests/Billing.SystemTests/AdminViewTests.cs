@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Billing.Events;
 using Billing.SystemTests.Infrastructure;
+using Billing.Usage;
 using Billing.Web.Hosting;
+using Billing.Web.Live;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.SystemTests;
@@ -94,6 +96,25 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/signin?ReturnUrl=%2Fadmin", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Feed_EventOfAType_PushesTheTypesNewUsageToASubscriber()
+    {
+        var feed = Host.App.Services.GetRequiredService<EventTypeUsageFeed>();
+        var pushed = new TaskCompletionSource<EventTypeUsage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var subscription = await feed.SubscribeAsync(EventType.Pack, usage =>
+        {
+            pushed.TrySetResult(usage);
+            return Task.CompletedTask;
+        });
+
+        // Same month as the fixture's event, so the other tests' current month does not move.
+        await Host.ProduceAsync([(1, "Liam"u8.ToArray(), "1700000001000,Liam,2.50,PACK"u8.ToArray())]);
+
+        var usage = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(EventType.Pack, usage.Type);
+        Assert.Equal(new TypeMonthUsage(new BillingMonth(2023, 11), 1, 2.50m), usage.Current);
     }
 
     private async Task<WebAppHost.Browser> SignedInAsync(string key, bool followRedirects = true)
