@@ -3,6 +3,7 @@ using Billing.Grains.Hosting;
 using Billing.Grains.Streaming.Kafka;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 
 namespace Billing.Web.Hosting;
 
@@ -12,6 +13,13 @@ namespace Billing.Web.Hosting;
 /// </summary>
 public static class BillingOrleansHosting
 {
+    /// <summary>Where admins find the Orleans dashboard when this process hosts a silo.</summary>
+    public const string DashboardPath = "/orleans-dashboard";
+
+    /// <summary>Whether this process hosts a silo (and so the Orleans dashboard) rather than being a client.</summary>
+    public static bool HostsSilo(IConfiguration configuration) =>
+        OrleansRoles.From(configuration, BillingModeSelector.Select(configuration)) != OrleansRole.Client;
+
     public static void AddBillingOrleans(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -39,7 +47,9 @@ public static class BillingOrleansHosting
         }
         else
         {
-            builder.UseOrleans(silo => silo.ConfigureBillingSilo(configuration, mode));
+            // The Orleans dashboard comes with a co-hosted silo only: in client mode the cluster's silos would
+            // need it too. BillingWebApplication maps it for admins.
+            builder.UseOrleans(silo => silo.ConfigureBillingSilo(configuration, mode).AddDashboard());
         }
     }
 

@@ -4,6 +4,7 @@ using Billing.Web.Api;
 using Billing.Web.Components;
 using Billing.Web.Live;
 using Billing.Web.Security;
+using Orleans.Dashboard;
 
 namespace Billing.Web.Hosting;
 
@@ -63,6 +64,11 @@ public static class BillingWebApplication
         app.MapHealthChecks("/health/ready");
         app.MapBillingSignIn();
         app.MapBillingApi();
+        if (BillingOrleansHosting.HostsSilo(app.Configuration))
+        {
+            app.MapOrleansDashboard(BillingOrleansHosting.DashboardPath).RequireAuthorization(BillingClaims.AdminPolicy);
+        }
+
         return app;
     }
 }

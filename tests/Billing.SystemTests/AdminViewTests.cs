@@ -99,6 +99,36 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     }
 
     [Fact]
+    public async Task OrleansDashboard_Admin_IsServedAndLinkedFromTheAdminView()
+    {
+        var admin = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+
+        var view = await admin.Http.GetStringAsync("/admin");
+        using var dashboard = await admin.Http.GetAsync("/orleans-dashboard/");
+        using var script = await admin.Http.GetAsync("/orleans-dashboard/index.min.js");
+
+        Assert.Contains("""<a href="/orleans-dashboard/" data-testid="orleans-dashboard">""", view, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("<title>Orleans Dashboard</title>", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    [Fact]
+    public async Task OrleansDashboard_CustomerOrAnonymous_IsNotServed()
+    {
+        var emma = await SignedInAsync(Host.DemoKeys.For("Emma")!.Key, followRedirects: false);
+        var anonymous = NewBrowser(followRedirects: false);
+
+        using var asEmma = await emma.Http.GetAsync("/orleans-dashboard/");
+        using var asAnonymous = await anonymous.Http.GetAsync("/orleans-dashboard/");
+        using var apiAsAnonymous = await anonymous.Http.GetAsync("/orleans-dashboard/DashboardCounters");
+
+        Assert.Equal("/denied", Path(asEmma.Headers.Location!));
+        Assert.StartsWith("/signin", Path(asAnonymous.Headers.Location!), StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, apiAsAnonymous.StatusCode);
+    }
+
+    [Fact]
     public async Task Feed_EventOfAType_PushesTheTypesNewUsageToASubscriber()
     {
         var feed = Host.App.Services.GetRequiredService<EventTypeUsageFeed>();
