@@ -9,10 +9,13 @@ namespace Billing.Web.Live;
 /// unreachable) the channel is down: the same timer then retries every few seconds, and once a subscription
 /// succeeds again the listeners get the connection back and the usage they may have missed.
 /// </summary>
-internal sealed partial class CustomerChannel(string customer, IGrainFactory grains, ILogger logger) : ICustomerUsageObserver, IAsyncDisposable
+internal sealed partial class CustomerChannel(string customer, IGrainFactory grains, TimeProvider time, ILogger logger) : ICustomerUsageObserver, IAsyncDisposable
 {
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
+    /// <summary>How often a healthy subscription is renewed.</summary>
+    internal static readonly TimeSpan RenewEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often a channel that is down tries again.</summary>
+    internal static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
 
     private readonly Lock gate = new();
     private readonly List<CustomerFeedListener> listeners = [];
@@ -41,7 +44,7 @@ internal sealed partial class CustomerChannel(string customer, IGrainFactory gra
     {
         reference = grains.CreateObjectReference<ICustomerUsageObserver>(this);
         var subscribed = await TrySubscribeAsync();
-        renewal = new PeriodicTimer(subscribed ? RenewEvery : RetryEvery);
+        renewal = new PeriodicTimer(subscribed ? RenewEvery : RetryEvery, time);
         renewing = RenewAsync(renewal);
     }
 

@@ -6,7 +6,7 @@ namespace Billing.Web.Live;
 /// Server push of customer usage to the pages. One grain observer per customer is shared by every open tab
 /// watching that customer; it is created with the first subscriber and removed with the last one.
 /// </summary>
-public sealed class CustomerUsageFeed(IGrainFactory grains, ILogger<CustomerUsageFeed> logger) : IAsyncDisposable
+public sealed class CustomerUsageFeed(IGrainFactory grains, TimeProvider time, ILogger<CustomerUsageFeed> logger) : IAsyncDisposable
 {
     private readonly Dictionary<string, CustomerChannel> channels = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -30,7 +30,7 @@ public sealed class CustomerUsageFeed(IGrainFactory grains, ILogger<CustomerUsag
         {
             if (!channels.TryGetValue(customer, out var channel))
             {
-                channel = new CustomerChannel(customer, grains, logger);
+                channel = new CustomerChannel(customer, grains, time, logger);
                 await channel.StartAsync();
                 channels.Add(customer, channel);
             }
