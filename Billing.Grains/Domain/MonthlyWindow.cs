@@ -21,6 +21,13 @@ public sealed class MonthlyWindow
     [Id(3)]
     public decimal[] TotalByType { get; private set; } = new decimal[EventTypes.All.Count];
 
+    /// <summary>
+    /// The total per day of the month in UTC, index 0 the 1st. Null in state written before it was kept (a
+    /// missing field deserializes as null); such a window starts counting days with its next event.
+    /// </summary>
+    [Id(4)]
+    public decimal[]? TotalByDay { get; private set; }
+
     public void Add(BillableEvent billable)
     {
         var type = (int)billable.Type;
@@ -28,7 +35,11 @@ public sealed class MonthlyWindow
         Total += billable.Amount;
         CountByType[type]++;
         TotalByType[type] += billable.Amount;
+        TotalByDay ??= new decimal[DaysKept];
+        TotalByDay[billable.Time.UtcDateTime.Day - 1] += billable.Amount;
     }
+
+    private const int DaysKept = 31;
 
     public MonthUsage ToUsage(BillingMonth month, string status) => new(
         month,
@@ -36,5 +47,10 @@ public sealed class MonthlyWindow
         Total,
         [.. EventTypes.All.Where(type => CountByType[(int)type] > 0)
             .Select(type => new TypeUsage(type, CountByType[(int)type], TotalByType[(int)type]))],
-        status);
+        status,
+        ByDayOf(month));
+
+    // Trimmed to the month's length; empty when the window never kept days.
+    private decimal[] ByDayOf(BillingMonth month) =>
+        TotalByDay is null ? [] : [.. TotalByDay.Take(DateTime.DaysInMonth(month.Year, month.Month))];
 }

@@ -6,7 +6,7 @@ namespace Billing.Web.Live;
 /// Server push of customer usage to the pages. One grain observer per customer is shared by every open tab
 /// watching that customer; it is created with the first subscriber and removed with the last one.
 /// </summary>
-public sealed class CustomerUsageFeed(IGrainFactory grains, ILogger<CustomerUsageFeed> logger) : IAsyncDisposable
+public sealed class CustomerUsageFeed(IGrainFactory grains, TimeProvider time, ILogger<CustomerUsageFeed> logger) : IAsyncDisposable
 {
     private readonly Dictionary<string, CustomerChannel> channels = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -15,20 +15,28 @@ public sealed class CustomerUsageFeed(IGrainFactory grains, ILogger<CustomerUsag
     /// Calls <paramref name="listener"/> with the customer's usage each time it changes, until the returned
     /// subscription is disposed (a page disposes it when its circuit ends).
     /// </summary>
-    public async Task<IAsyncDisposable> SubscribeAsync(string customer, Func<CustomerUsage, Task> listener)
+    public Task<CustomerFeedSubscription> SubscribeAsync(string customer, Func<CustomerUsage, Task> listener) =>
+        SubscribeAsync(customer, new CustomerFeedListener(listener));
+
+    /// <summary>
+    /// Tells <paramref name="listener"/> of each change of the customer's usage and of the connection to its
+    /// grain, until the returned subscription is disposed. Does not throw when the cluster is unreachable: the
+    /// subscription is then <see cref="FeedConnection.Down"/> and retries.
+    /// </summary>
+    public async Task<CustomerFeedSubscription> SubscribeAsync(string customer, CustomerFeedListener listener)
     {
         await gate.WaitAsync();
         try
         {
             if (!channels.TryGetValue(customer, out var channel))
             {
-                channel = new CustomerChannel(customer, grains, logger);
+                channel = new CustomerChannel(customer, grains, time, logger);
                 await channel.StartAsync();
                 channels.Add(customer, channel);
             }
 
             channel.Add(listener);
-            return new Subscription(this, customer, listener);
+            return new CustomerFeedSubscription(this, channel, customer, listener);
         }
         finally
         {
@@ -36,7 +44,7 @@ public sealed class CustomerUsageFeed(IGrainFactory grains, ILogger<CustomerUsag
         }
     }
 
-    private async Task UnsubscribeAsync(string customer, Func<CustomerUsage, Task> listener)
+    private async Task UnsubscribeAsync(string customer, CustomerFeedListener listener)
     {
         await gate.WaitAsync();
         try
@@ -64,9 +72,31 @@ public sealed class CustomerUsageFeed(IGrainFactory grains, ILogger<CustomerUsag
         gate.Dispose();
     }
 
-    private sealed class Subscription(CustomerUsageFeed feed, string customer, Func<CustomerUsage, Task> listener) : IAsyncDisposable
+    /// <summary>One page's subscription to one customer's usage.</summary>
+    public sealed class CustomerFeedSubscription : IAsyncDisposable
     {
+        private readonly CustomerUsageFeed feed;
+        private readonly CustomerChannel channel;
+        private readonly string customer;
+        private readonly CustomerFeedListener listener;
         private int disposed;
+
+        internal CustomerFeedSubscription(CustomerUsageFeed feed, CustomerChannel channel, string customer, CustomerFeedListener listener)
+        {
+            this.feed = feed;
+            this.channel = channel;
+            this.customer = customer;
+            this.listener = listener;
+        }
+
+        /// <summary>Whether the customer's grain is reachable and its pushes arrive.</summary>
+        public FeedConnection Connection => channel.Connection;
+
+        /// <summary>
+        /// The page's own read of the grain (or of the invoices) failed: the subscription is down and retries on
+        /// its timer; the listener is told when it is back.
+        /// </summary>
+        public void ReportFailure(Exception exception) => channel.ReportFailure(exception);
 
         public async ValueTask DisposeAsync()
         {

@@ -1,0 +1,159 @@
+using System.Reflection;
+using System.Threading.Channels;
+using Billing.Grains;
+using Billing.Usage;
+using Billing.Web.Live;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Billing.UnitTests.Web;
+
+/// <summary>The feed's connection state against a customer grain that can be made unreachable, in fake time.</summary>
+public sealed class CustomerUsageFeedTests : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly CustomerUsage Usage = new("Emma", [], DateTimeOffset.UnixEpoch, [], 0);
+
+    private readonly FakeTimeProvider time = new();
+    private readonly FakeCustomerGrain grain;
+    private readonly CustomerUsageFeed feed;
+    private readonly Channel<FeedConnection> connections = Channel.CreateUnbounded<FeedConnection>();
+    private readonly Channel<CustomerUsage> usages = Channel.CreateUnbounded<CustomerUsage>();
+
+    public CustomerUsageFeedTests()
+    {
+        grain = DispatchProxy.Create<ICustomerGrain, FakeCustomerGrain>() as FakeCustomerGrain ?? throw new InvalidOperationException();
+        grain.Usage = Usage;
+        var grains = DispatchProxy.Create<IGrainFactory, FakeGrainFactory>();
+        ((FakeGrainFactory)(object)grains).Grain = (ICustomerGrain)(object)grain;
+        feed = new CustomerUsageFeed(grains, time, NullLogger<CustomerUsageFeed>.Instance);
+    }
+
+    private CustomerFeedListener Listener => new(
+        usage => usages.Writer.WriteAsync(usage).AsTask(),
+        connection => connections.Writer.WriteAsync(connection).AsTask());
+
+    [Fact]
+    public async Task Subscribe_GrainReachable_IsLive()
+    {
+        await using var subscription = await feed.SubscribeAsync("Emma", Listener);
+
+        Assert.Equal(FeedConnection.Live, subscription.Connection);
+        Assert.Equal(1, grain.Subscriptions);
+    }
+
+    [Fact]
+    public async Task Subscribe_ClusterUnreachable_IsDownWithoutThrowing_ThenLiveWithTheUsageOnTheNextRetry()
+    {
+        grain.Reachable = false;
+
+        await using var subscription = await feed.SubscribeAsync("Emma", Listener);
+
+        Assert.Equal(FeedConnection.Down, subscription.Connection);
+        grain.Reachable = true;
+        time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(FeedConnection.Live, await Next(connections));
+        Assert.Same(Usage, await Next(usages));
+        Assert.Equal(FeedConnection.Live, subscription.Connection);
+    }
+
+    [Fact]
+    public async Task ReportFailure_PagesReadFailed_IsDownUntilARetrySucceedsSecondsLater()
+    {
+        await using var subscription = await feed.SubscribeAsync("Emma", Listener);
+
+        subscription.ReportFailure(new TimeoutException("read timed out"));
+
+        Assert.Equal(FeedConnection.Down, await Next(connections));
+        time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(FeedConnection.Live, await Next(connections));
+        Assert.Same(Usage, await Next(usages));
+    }
+
+    [Fact]
+    public async Task Renewal_ClusterLostWhileLive_GoesDownOnTheMinuteThenRetriesEveryFewSeconds()
+    {
+        await using var subscription = await feed.SubscribeAsync("Emma", Listener);
+        grain.Reachable = false;
+
+        time.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(FeedConnection.Live, subscription.Connection);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(FeedConnection.Down, await Next(connections));
+
+        grain.Reachable = true;
+        time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(FeedConnection.Live, await Next(connections));
+    }
+
+    [Fact]
+    public async Task Push_FromTheGrain_ReachesTheListener()
+    {
+        await using var subscription = await feed.SubscribeAsync("Emma", Listener);
+        var pushed = Usage with { LateEvents = 3 };
+
+        await grain.Observer!.OnUsageChangedAsync(pushed);
+
+        Assert.Same(pushed, await Next(usages));
+    }
+
+    private static async Task<T> Next<T>(Channel<T> channel) => await channel.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+
+    public ValueTask DisposeAsync() => feed.DisposeAsync();
+
+    /// <summary>Hands out the one fake customer grain; object references are the observers themselves.</summary>
+    public class FakeGrainFactory : DispatchProxy
+    {
+        public ICustomerGrain? Grain { get; set; }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod!.Name switch
+        {
+            nameof(IGrainFactory.GetGrain) => Grain,
+            nameof(IGrainFactory.CreateObjectReference) => args![0],
+            nameof(IGrainFactory.DeleteObjectReference) => null,
+            _ => throw new NotSupportedException(targetMethod.Name),
+        };
+    }
+
+    /// <summary>A customer grain whose calls fail while it is not reachable.</summary>
+    public class FakeCustomerGrain : DispatchProxy
+    {
+        private volatile bool reachable = true;
+
+        public bool Reachable
+        {
+            get => reachable;
+            set => reachable = value;
+        }
+
+        public CustomerUsage? Usage { get; set; }
+
+        public ICustomerUsageObserver? Observer { get; private set; }
+
+        public int Subscriptions { get; private set; }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            if (!reachable)
+            {
+                return targetMethod!.Name == nameof(ICustomerGrain.GetUsageAsync)
+                    ? Task.FromException<CustomerUsage?>(new TimeoutException("cluster unreachable"))
+                    : Task.FromException(new TimeoutException("cluster unreachable"));
+            }
+
+            switch (targetMethod!.Name)
+            {
+                case nameof(ICustomerGrain.SubscribeAsync):
+                    Observer = (ICustomerUsageObserver)args![0]!;
+                    Subscriptions++;
+                    return Task.CompletedTask;
+                case nameof(ICustomerGrain.UnsubscribeAsync):
+                    return Task.CompletedTask;
+                case nameof(ICustomerGrain.GetUsageAsync):
+                    return Task.FromResult(Usage);
+                default:
+                    throw new NotSupportedException(targetMethod.Name);
+            }
+        }
+    }
+}
