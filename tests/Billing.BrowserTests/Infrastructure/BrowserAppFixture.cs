@@ -20,6 +20,8 @@ public abstract class BrowserAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Playwright's 5 s default is tight for a first render on a busy CI machine; waits that need longer say so.
+        Assertions.SetDefaultExpectTimeout(15_000);
         app = await EmbeddedBillingApp.StartAsync(Settings);
         playwright = await Playwright.CreateAsync();
         browser = await Chromium.LaunchAsync(playwright);
