@@ -1,0 +1,104 @@
+using Billing.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Billing.BrowserTests;
+
+/// <summary>A customer in a real browser: sign-in with the demo button, the live sub-total, no admin view.</summary>
+public sealed class CustomerBrowserTests(CustomerBrowserTests.App fixture) : IClassFixture<CustomerBrowserTests.App>
+{
+    /// <summary>The app exactly as embedded mode runs it: the generator at its default pace.</summary>
+    public sealed class App : BrowserAppFixture;
+
+    private static readonly TimeSpan FirstUsage = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LiveChange = TimeSpan.FromSeconds(60);
+
+    private string Emma => fixture.App.DemoKeys.For("Emma")?.Label ?? throw new InvalidOperationException("No demo key for Emma.");
+
+    [Fact]
+    public async Task Home_SignedInAsEmma_SubtotalChangesWithoutReload()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(BrowserAppFixture.SignInUrl());
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {Emma} (demo)", Exact = true }).ClickAsync();
+
+        var subtotal = page.Locator("[data-testid=subtotal]");
+        await Expect(subtotal).ToBeVisibleAsync(new() { Timeout = (float)FirstUsage.TotalMilliseconds });
+        Assert.Equal("/", new Uri(page.Url).AbsolutePath);
+        // The sign-in's own page load ends after the prerendered sub-total shows: count only loads after it.
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        var loads = 0;
+        page.Load += (_, _) => Interlocked.Increment(ref loads);
+        await page.EvaluateAsync("() => { window.billingNotReloaded = true; }");
+        var first = await subtotal.TextContentAsync();
+
+        await Expect(subtotal).Not.ToHaveTextAsync(first!, new() { Timeout = (float)LiveChange.TotalMilliseconds });
+
+        Assert.True(await page.EvaluateAsync<bool>("() => window.billingNotReloaded === true"), "The page was reloaded.");
+        Assert.Equal(0, Volatile.Read(ref loads));
+        Assert.Equal("/", new Uri(page.Url).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task AdminView_SignedInAsCustomer_IsNotShown()
+    {
+        var page = await fixture.SignInAsync(Emma);
+
+        var status = await OpenAsync(page, "/admin");
+
+        // Denied (or sent to sign in); a 404 only while the admin page does not exist.
+        var path = new Uri(page.Url).AbsolutePath;
+        Assert.True(
+            path is "/denied" or "/signin" || status == 404,
+            $"A customer opening /admin ended on {page.Url} with {status}.");
+        if (path == "/denied")
+        {
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
+        }
+
+        await Expect(page.Locator("[data-testid=pipeline]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=type-total]")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="address"/>; answers the status of the document it ends on. An error answer with an
+    /// empty body (a bare 404) makes chromium show its own error page, which Playwright reports as an exception.
+    /// </summary>
+    private static async Task<int?> OpenAsync(IPage page, string address)
+    {
+        int? last = null;
+        void Remember(object? sender, IResponse response)
+        {
+            if (response.Request.IsNavigationRequest && response.Frame == page.MainFrame)
+            {
+                last = response.Status;
+            }
+        }
+
+        page.Response += Remember;
+        try
+        {
+            return (await page.GotoAsync(address))?.Status;
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("ERR_HTTP_RESPONSE_CODE_FAILURE", StringComparison.Ordinal) && last is not null)
+        {
+            return last;
+        }
+        finally
+        {
+            page.Response -= Remember;
+        }
+    }
+
+    [Fact]
+    public async Task Home_SignedInAsEmma_SavesFullPageScreenshot()
+    {
+        var page = await fixture.SignInAsync(Emma);
+        await Expect(page.Locator("[data-testid=subtotal]")).ToBeVisibleAsync(new() { Timeout = (float)FirstUsage.TotalMilliseconds });
+
+        var written = await Screenshots.SaveAsync(page, "customer");
+
+        Assert.All(written, path => Assert.True(new FileInfo(path).Length > 1000, $"{path} is empty."));
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+
+namespace Billing.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One test class's app and browser: the whole app in embedded mode and one chromium, started once for the class.
+/// Each test opens its own context (its own cookies) with <see cref="NewPageAsync"/>.
+/// </summary>
+public abstract class BrowserAppFixture : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> contexts = [];
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private EmbeddedBillingApp? app;
+
+    /// <summary>Settings beyond the embedded mode's defaults, as <c>--Key=Value</c> command-line arguments.</summary>
+    protected virtual string[] Settings => [];
+
+    public EmbeddedBillingApp App => app ?? throw new InvalidOperationException("The app has not started.");
+
+    public async Task InitializeAsync()
+    {
+        // Playwright's 5 s default is tight for a first render on a busy CI machine; waits that need longer say so.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        app = await EmbeddedBillingApp.StartAsync(Settings);
+        playwright = await Playwright.CreateAsync();
+        browser = await Chromium.LaunchAsync(playwright);
+    }
+
+    /// <summary>A page in a fresh context (no cookies), whose relative addresses resolve against the app.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await browser!.NewContextAsync(new()
+        {
+            BaseURL = App.Address.ToString(),
+            AcceptDownloads = true,
+            ViewportSize = new() { Width = 1280, Height = 800 },
+        });
+        lock (contexts)
+        {
+            contexts.Add(context);
+        }
+
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Opens <c>/</c>, lands on the sign-in page and presses the demo button labelled <paramref name="label"/>.</summary>
+    public async Task<IPage> SignInAsync(string label)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(SignInUrl());
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {label} (demo)", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(SignInUrl());
+        return page;
+    }
+
+    public static System.Text.RegularExpressions.Regex SignInUrl() => new("/signin(\\?|$)");
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
+
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
