@@ -37,6 +37,9 @@ public sealed class AdminViewBrowserTests(AdminViewBrowserTests.App fixture) : I
         await page.GotoAsync("/admin");
         await Expect(page.Locator("[data-testid=pipeline]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(page.Locator("[data-testid=type-total]")).ToHaveCountAsync(EventTypes.Length);
+        // A picture worth keeping: pushed totals have arrived and the pipeline lists its partitions.
+        await Expect(page.Locator("[data-testid=type-total][data-type=CALL]")).Not.ToContainTextAsync("EUR 0.00", new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=partition]").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         var written = await Screenshots.SaveAsync(page, "admin");
 
