@@ -46,6 +46,22 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     }
 
     [Fact]
+    public async Task Admin_SignedIn_FindsCustomersLinkedToTheirDashboard()
+    {
+        var browser = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+
+        // The directory takes a customer in within a second of its first event.
+        var html = await BillingAppHost.WaitForAsync(
+            () => browser.Http.GetStringAsync("/admin"),
+            page => page.Contains("""data-testid="customer-match" """.TrimEnd(), StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30),
+            "Emma in the customer search");
+
+        Assert.Contains("""<label for="customer-search">Find a customer</label>""", html, StringComparison.Ordinal);
+        Assert.Contains("""<a href="?customer=Emma">Emma</a>""", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Admin_SignedIn_SeesThePipelineWithEveryPartition()
     {
         var browser = await SignedInAsync(Host.DemoKeys.Admin!.Key);
