@@ -1,9 +1,6 @@
 using Billing.TestSupport;
-using Billing.Web.Hosting;
 using Billing.Web.Security;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.BrowserTests.Infrastructure;
@@ -32,37 +29,13 @@ public sealed class EmbeddedBillingApp : IAsyncDisposable
 
     public static async Task<EmbeddedBillingApp> StartAsync(params string[] settings)
     {
-        var ports = FreePorts.Take(2);
-        var invoiceDirectory = Directory.CreateTempSubdirectory("billing-browser-invoices-").FullName;
-        string[] args =
+        var (app, address, invoiceDirectory) = await LoopbackWebApp.StartAsync(
         [
-            "--urls", "http://127.0.0.1:0",
-            $"--Orleans:SiloPort={ports[0]}",
-            $"--Orleans:GatewayPort={ports[1]}",
-            $"--Billing:InvoiceDirectory={invoiceDirectory}",
             // The generator and the pipeline log every few seconds at Information: keep the test output readable.
             "--Logging:LogLevel:Default=Warning",
             .. settings,
-        ];
-        WebApplication? app = null;
-        try
-        {
-            app = BillingWebApplication.Create(args);
-            await app.StartAsync();
-        }
-        catch
-        {
-            if (app is not null)
-            {
-                await app.DisposeAsync();
-            }
-
-            Directory.Delete(invoiceDirectory, recursive: true);
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EmbeddedBillingApp(app, new Uri(address), invoiceDirectory);
+        ]);
+        return new EmbeddedBillingApp(app, address, invoiceDirectory);
     }
 
     public async ValueTask DisposeAsync()

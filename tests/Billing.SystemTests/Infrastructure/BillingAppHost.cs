@@ -5,11 +5,8 @@ using Billing.Grains.EmbeddedKafka;
 using Billing.Grains.Hosting;
 using Billing.TestSupport;
 using Billing.Web.Api;
-using Billing.Web.Hosting;
 using Billing.Web.Security;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,44 +61,15 @@ public sealed partial class BillingAppHost : IAsyncDisposable
 
     public static async Task<BillingAppHost> StartAsync(params string[] settings)
     {
-        var ports = FreePorts.Take(2);
-        var invoiceDirectory = Directory.CreateTempSubdirectory("billing-invoices-").FullName;
         // Embedded mode makes demo keys, the admin's among them; in any other mode there are none, so the
         // host configures an admin key of its own, as an operator would.
         var embedded = BillingModeSelector.Select(new ConfigurationBuilder().AddCommandLine(settings).Build()) == BillingMode.Embedded;
         var (configuredAdminKey, keySettings) = embedded ? (null, []) : ApiClients.NewAdminKey(FirstFreeKeyIndex(settings));
-        string[] args =
-        [
-            "--urls", "http://127.0.0.1:0",
-            $"--Orleans:SiloPort={ports[0]}",
-            $"--Orleans:GatewayPort={ports[1]}",
-            $"--Billing:InvoiceDirectory={invoiceDirectory}",
-            .. keySettings.Select(setting => "--" + setting),
-            .. settings,
-        ];
-        WebApplication? app = null;
-        try
-        {
-            // A bad setting (an API key entry, say) stops the app here, naming its key.
-            app = BillingWebApplication.Create(args);
-            await app.StartAsync();
-        }
-        catch
-        {
-            if (app is not null)
-            {
-                await app.DisposeAsync();
-            }
-
-            Directory.Delete(invoiceDirectory, recursive: true);
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (app, address, invoiceDirectory) = await LoopbackWebApp.StartAsync([.. keySettings.Select(setting => "--" + setting), .. settings]);
         var adminKey = configuredAdminKey ?? app.Services.GetRequiredService<DemoKeys>().Admin?.Key
             ?? throw new InvalidOperationException("Embedded mode made no demo admin key.");
         // In external-Kafka mode there is no embedded broker; tests then produce to their own.
-        return new BillingAppHost(app, new Uri(address), adminKey, app.Services.GetService<EmbeddedKafkaBroker>(), invoiceDirectory);
+        return new BillingAppHost(app, address, adminKey, app.Services.GetService<EmbeddedKafkaBroker>(), invoiceDirectory);
     }
 
     private static int FirstFreeKeyIndex(IEnumerable<string> settings) =>

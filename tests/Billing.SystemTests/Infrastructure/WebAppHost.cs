@@ -1,11 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Billing.TestSupport;
-using Billing.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.SystemTests.Infrastructure;
 
@@ -35,21 +31,8 @@ public sealed partial class WebAppHost : IAsyncDisposable
     /// <summary>As <see cref="StartAsync(string[])"/>, with <paramref name="configure"/> run on the builder.</summary>
     public static async Task<WebAppHost> StartAsync(Action<WebApplicationBuilder>? configure, params string[] settings)
     {
-        var ports = FreePorts.Take(2);
-        var invoiceDirectory = Directory.CreateTempSubdirectory("billing-web-").FullName;
-        string[] args =
-        [
-            "--urls", "http://127.0.0.1:0",
-            $"--Orleans:SiloPort={ports[0]}",
-            $"--Orleans:GatewayPort={ports[1]}",
-            $"--Billing:InvoiceDirectory={invoiceDirectory}",
-            "--Generator:Enabled=false",
-            .. settings,
-        ];
-        var app = BillingWebApplication.Create(args, configure);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new WebAppHost(app, new Uri(address), invoiceDirectory);
+        var (app, address, invoiceDirectory) = await LoopbackWebApp.StartAsync(["--Generator:Enabled=false", .. settings], configure);
+        return new WebAppHost(app, address, invoiceDirectory);
     }
 
     /// <summary>A browser: its own cookies; redirects followed or not.</summary>
