@@ -11,4 +11,7 @@ public interface IInvoiceQueryGrain : IGrainWithIntegerKey
 
     /// <summary>The customer's invoice for <paramref name="month"/>, or null when none was issued.</summary>
     Task<Invoice?> FindAsync(string customer, BillingMonth month);
+
+    /// <summary>How many invoices have been issued in the deployment.</summary>
+    Task<long> CountAsync();
 }

@@ -20,4 +20,7 @@ public interface IInvoiceStore
 
     /// <summary>The invoices of <paramref name="customer"/>, newest month first.</summary>
     Task<IReadOnlyList<Invoice>> ListAsync(string customer, CancellationToken cancellationToken);
+
+    /// <summary>How many invoices have been issued; numbering is gapless, so also the last number handed out.</summary>
+    Task<long> CountAsync(CancellationToken cancellationToken);
 }

@@ -20,4 +20,8 @@ public interface IMemoryInvoiceLedgerGrain : IGrainWithIntegerKey
     /// <summary>As <see cref="IInvoiceStore.ListAsync"/>: newest month first.</summary>
     [ReadOnly]
     Task<IReadOnlyList<Invoice>> ListAsync(string customer);
+
+    /// <summary>As <see cref="IInvoiceStore.CountAsync"/>.</summary>
+    [ReadOnly]
+    Task<long> CountAsync();
 }

@@ -12,4 +12,6 @@ public sealed class InvoiceQueryGrain(IInvoiceStore store) : Grain, IInvoiceQuer
     public Task<IReadOnlyList<Invoice>> ListAsync(string customer) => store.ListAsync(customer, CancellationToken.None);
 
     public Task<Invoice?> FindAsync(string customer, BillingMonth month) => store.FindAsync(customer, month, CancellationToken.None);
+
+    public Task<long> CountAsync() => store.CountAsync(CancellationToken.None);
 }

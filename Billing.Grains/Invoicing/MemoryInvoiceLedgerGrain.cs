@@ -35,4 +35,6 @@ public sealed class MemoryInvoiceLedgerGrain : Grain, IMemoryInvoiceLedgerGrain
     public Task<IReadOnlyList<Invoice>> ListAsync(string customer) =>
         Task.FromResult<IReadOnlyList<Invoice>>(
             [.. invoices.Values.Where(invoice => invoice.Customer == customer).OrderByDescending(invoice => invoice.Month)]);
+
+    public Task<long> CountAsync() => Task.FromResult(lastNumber);
 }

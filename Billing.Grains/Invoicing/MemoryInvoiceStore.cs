@@ -33,4 +33,7 @@ public sealed class MemoryInvoiceStore(IGrainFactory grainFactory) : IInvoiceSto
         ArgumentNullException.ThrowIfNull(customer);
         return Ledger.ListAsync(customer).WaitAsync(cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<long> CountAsync(CancellationToken cancellationToken) => Ledger.CountAsync().WaitAsync(cancellationToken);
 }

@@ -33,6 +33,9 @@ public sealed class PostgresInvoiceStore : IInvoiceStore, IAsyncDisposable
 
     private const string SelectAll = $"select {InvoiceRows.Columns} from billing_invoices i where i.customer = @customer order by i.month desc";
 
+    // The counter, not count(*): numbering is gapless, so the last number is the count, read without a scan.
+    private const string SelectCount = "select last_number from billing_invoice_numbers";
+
     private readonly string connectionString;
     private readonly ILogger logger;
     private readonly Channel<PendingIssue> queue = Channel.CreateUnbounded<PendingIssue>(new UnboundedChannelOptions { SingleReader = true });
@@ -84,6 +87,14 @@ public sealed class PostgresInvoiceStore : IInvoiceStore, IAsyncDisposable
         await using var command = new NpgsqlCommand(SelectAll, connection);
         command.Parameters.AddWithValue("customer", customer);
         return await InvoiceRows.ReadAllAsync(command, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(SelectCount, connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>Stops taking drafts and issues those already queued.</summary>

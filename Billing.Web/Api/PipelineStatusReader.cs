@@ -10,7 +10,7 @@ namespace Billing.Web.Api;
 
 /// <summary>
 /// Assembles the pipeline status (<c>GET /api/status</c> and the admin view): Kafka offsets read directly,
-/// event time from the event clock grain, invoicing health from its grain.
+/// event time from the event clock grain, invoicing health from its grain, the number issued from the store.
 /// </summary>
 public sealed class PipelineStatusReader(
     BillingRuntimeInfo runtime,
@@ -27,7 +27,8 @@ public sealed class PipelineStatusReader(
         var topicRead = inspector.ReadAsync(cancellationToken);
         var clockRead = TryReadAsync(() => grains.GetGrain<IEventClockGrain>(0).GetStatusAsync(), cancellationToken);
         var invoicingRead = TryReadAsync(() => grains.GetGrain<IInvoicingHealthGrain>(0).GetAsync(), cancellationToken);
-        var (topic, clockAnswer, invoicingAnswer) = (await topicRead, await clockRead, await invoicingRead);
+        var issuedRead = TryCountInvoicesAsync(cancellationToken);
+        var (topic, clockAnswer, invoicingAnswer, issued) = (await topicRead, await clockRead, await invoicingRead, await issuedRead);
         var clock = clockAnswer ?? new EventClockStatus(null, 0, []);
         List<string> unavailable = [];
         if (clockAnswer is null)
@@ -38,6 +39,11 @@ public sealed class PipelineStatusReader(
         if (invoicingAnswer is null)
         {
             unavailable.Add("invoicing health");
+        }
+
+        if (issued is null)
+        {
+            unavailable.Add("invoice store");
         }
 
         var eventTimes = clock.Partitions.ToDictionary(p => p.Partition);
@@ -58,8 +64,23 @@ public sealed class PipelineStatusReader(
             partitions,
             partitions.Sum(p => p.Lag),
             topic.DeadLetters,
+            [.. topic.LatestDeadLetters.Select(DeadLetterResponse.From)],
             invoicingAnswer is null ? null : InvoicingStatusResponse.From(invoicingAnswer),
+            issued,
             unavailable);
+    }
+
+    /// <returns>The number of invoices issued, or null while the invoice store cannot be read (it may be down).</returns>
+    private async Task<long?> TryCountInvoicesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await grains.GetGrain<IInvoiceQueryGrain>(0).CountAsync().WaitAsync(StatusReadTimeout, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private static async Task<T?> TryReadAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)

@@ -1,10 +1,12 @@
+using Billing.Grains.Streaming.Kafka;
 using Billing.Invoices;
 
 namespace Billing.Web.Api;
 
 /// <summary>
 /// <c>GET /api/status</c>: the mode, the broker, the pipeline's progress per partition, event time (the global
-/// watermark and what each partition contributes), dead letters, and whether invoices are being issued.
+/// watermark and what each partition contributes), dead letters (how many, and why the newest were set aside),
+/// whether invoices are being issued and how many have been.
 /// What could not be read right now (a grain moving after a silo died) is named in <c>Unavailable</c>.
 /// </summary>
 public sealed record StatusResponse(
@@ -16,7 +18,9 @@ public sealed record StatusResponse(
     IReadOnlyList<PartitionStatusResponse> Partitions,
     long TotalLag,
     long DeadLetters,
+    IReadOnlyList<DeadLetterResponse> LatestDeadLetters,
     InvoicingStatusResponse? Invoicing,
+    long? InvoicesIssued,
     IReadOnlyList<string> Unavailable);
 
 /// <summary>One partition of the incoming topic: Kafka offsets, and its event time as the event clock holds it.</summary>
@@ -28,6 +32,13 @@ public sealed record PartitionStatusResponse(
     DateTimeOffset? LatestEventTime,
     DateTimeOffset? Watermark,
     bool Idle);
+
+/// <summary>A record of the dead-letter topic: why it was set aside, and where it came from.</summary>
+public sealed record DeadLetterResponse(string Reason, string Detail, int? SourcePartition, long? SourceOffset, DateTimeOffset At)
+{
+    public static DeadLetterResponse From(KafkaDeadLetter letter) =>
+        new(letter.Reason, letter.Detail, letter.SourcePartition, letter.SourceOffset, letter.DeadLetteredAt);
+}
 
 /// <summary>Invoice issuing: how many customer-months are failing right now, and the latest failure.</summary>
 public sealed record InvoicingStatusResponse(int FailingMonths, InvoicingFailureResponse? LastFailure, DateTimeOffset? LastRecoveryAt)

@@ -73,6 +73,10 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
         Assert.Equal(app.Status.Partitions.Count, Regex.Matches(html, """<tr data-testid="partition">""").Count);
         Assert.Contains("""<th scope="col">Event-time watermark</th>""", html, StringComparison.Ordinal);
         Assert.Contains("""data-testid="failing-months">0<""", html, StringComparison.Ordinal);
+        // One event in the current month: nothing is closed, nothing issued, nothing set aside.
+        Assert.Contains("""data-testid="invoices-issued">0<""", html, StringComparison.Ordinal);
+        Assert.Contains("""data-testid="dead-letters">0<""", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("latest-dead-letters", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,7 +52,9 @@ public sealed class MonthClosingTests
         Assert.Empty(after!.PendingAdjustments);
         Assert.Empty(after.Months);
         Assert.Equal(1, after.LateEvents);
-        await ExactTotals.AssertInvoicesGaplessAsync(host.Http, ["Emma", "Clock"]);
+        var issued = await ExactTotals.AssertInvoicesGaplessAsync(host.Http, ["Emma", "Clock"]);
+        var status = await host.Http.GetFromJsonAsync<StatusResponse>("/api/status");
+        Assert.Equal(issued.Count, status!.InvoicesIssued);
     }
 
     [Fact]

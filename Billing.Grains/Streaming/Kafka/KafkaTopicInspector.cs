@@ -9,7 +9,12 @@ namespace Billing.Grains.Streaming.Kafka;
 /// </summary>
 public sealed class KafkaTopicInspector(KafkaStreamOptions options) : IDisposable
 {
+    /// <summary>How many of the newest dead letters a status carries.</summary>
+    public const int LatestDeadLetterCount = 5;
+
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly DeadLetterTail deadLetterTail = new(options, LatestDeadLetterCount);
 
     private readonly Lazy<IConsumer<byte[]?, byte[]?>> consumer = new(() =>
         new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig(new Dictionary<string, string>(options.ClientProperties))
@@ -39,10 +44,11 @@ public sealed class KafkaTopicInspector(KafkaStreamOptions options) : IDisposabl
             status.Add(new KafkaPartitionStatus(partition.Partition.Value, committedOffset, marks.High.Value, Math.Max(0, lag)));
         }
 
-        var deadLetters = PartitionsOf(options.DeadLetterTopic)
-            .Select(partition => consumer.Value.QueryWatermarkOffsets(partition, RequestTimeout))
-            .Sum(marks => marks.High.Value - marks.Low.Value);
-        return new KafkaTopicStatus(status, deadLetters);
+        var deadLetterPartitions = PartitionsOf(options.DeadLetterTopic)
+            .Select(partition => (partition, consumer.Value.QueryWatermarkOffsets(partition, RequestTimeout)))
+            .ToList();
+        var deadLetters = deadLetterPartitions.Sum(p => p.Item2.High.Value - p.Item2.Low.Value);
+        return new KafkaTopicStatus(status, deadLetters, deadLetterTail.Read(deadLetterPartitions));
     }
 
     private List<TopicPartition> PartitionsOf(string topic) =>
@@ -54,6 +60,7 @@ public sealed class KafkaTopicInspector(KafkaStreamOptions options) : IDisposabl
 
     public void Dispose()
     {
+        deadLetterTail.Dispose();
         if (consumer.IsValueCreated)
         {
             consumer.Value.Close();

@@ -44,6 +44,7 @@ public sealed class MemoryInvoiceStoreTests
         Assert.Equal(1, emma.Number);
         Assert.Equal(12.00m, again.Total);
         Assert.Equal(2, olivia.Number);
+        Assert.Equal(2, await first.CountAsync(CancellationToken.None));
     }
 
     [Fact]

@@ -48,6 +48,16 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
         Assert.Equal(2, next.Number);
         Assert.Equal(["1 Emma", "2 Olivia"], await SqlReader.ReadColumnAsync(connectionString,
             "select number::text || ' ' || customer from billing_invoices order by number"));
+        Assert.Equal(2, await store.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CountAsync_NothingIssued_IsZero()
+    {
+        var connectionString = await MigratedDatabaseAsync();
+        await using var store = NewStore(connectionString);
+
+        Assert.Equal(0, await store.CountAsync(CancellationToken.None));
     }
 
     [Fact]
