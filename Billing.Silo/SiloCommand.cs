@@ -1,6 +1,7 @@
 using Billing.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
 
 namespace Billing.Silo;
 
@@ -32,8 +33,27 @@ internal static class SiloCommand
             return 2;
         }
 
+        bool dashboard;
+        try
+        {
+            dashboard = OrleansDashboardSetting.IsEnabled(builder.Configuration);
+        }
+        catch (InvalidOperationException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return 2;
+        }
+
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.UseOrleans(silo => silo.ConfigureBillingSilo(builder.Configuration, mode));
+        builder.UseOrleans(silo =>
+        {
+            silo.ConfigureBillingSilo(builder.Configuration, mode);
+            if (dashboard)
+            {
+                // Statistics for the dashboard that Billing.Web serves to admins; the silo serves no HTTP.
+                silo.AddDashboard();
+            }
+        });
         using var host = builder.Build();
         await host.RunAsync();
         return 0;

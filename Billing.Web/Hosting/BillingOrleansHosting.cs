@@ -13,12 +13,8 @@ namespace Billing.Web.Hosting;
 /// </summary>
 public static class BillingOrleansHosting
 {
-    /// <summary>Where admins find the Orleans dashboard when this process hosts a silo.</summary>
+    /// <summary>Where admins find the Orleans dashboard (unless <c>Orleans:Dashboard=false</c>).</summary>
     public const string DashboardPath = "/orleans-dashboard";
-
-    /// <summary>Whether this process hosts a silo (and so the Orleans dashboard) rather than being a client.</summary>
-    public static bool HostsSilo(IConfiguration configuration) =>
-        OrleansRoles.From(configuration, BillingModeSelector.Select(configuration)) != OrleansRole.Client;
 
     public static void AddBillingOrleans(this WebApplicationBuilder builder)
     {
@@ -30,6 +26,7 @@ public static class BillingOrleansHosting
         }
 
         var role = OrleansRoles.From(configuration, mode);
+        var dashboard = OrleansDashboardSetting.IsEnabled(configuration);
         var codecOptions = BillingSiloConfiguration.CodecOptions(configuration);
         builder.Services.AddSingleton(new BillingRuntimeInfo(mode, configuration["Kafka:BootstrapServers"]!, codecOptions.Currency));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -41,15 +38,29 @@ public static class BillingOrleansHosting
         configuration.GetSection("Kafka").Bind(kafka);
         // Made by the container on first use, so the container disposes its Kafka clients.
         builder.Services.AddSingleton(_ => new KafkaTopicInspector(kafka));
+        // The dashboard's pages are served here (BillingWebApplication maps them for admins); its statistics
+        // come from the silos, so a client's silos (Billing.Silo) add it too, under the same setting.
         if (role == OrleansRole.Client)
         {
-            builder.UseOrleansClient(client => client.ConfigureBillingClient(configuration));
+            builder.UseOrleansClient(client =>
+            {
+                client.ConfigureBillingClient(configuration);
+                if (dashboard)
+                {
+                    client.AddDashboard();
+                }
+            });
         }
         else
         {
-            // The Orleans dashboard comes with a co-hosted silo only: in client mode the cluster's silos would
-            // need it too. BillingWebApplication maps it for admins.
-            builder.UseOrleans(silo => silo.ConfigureBillingSilo(configuration, mode).AddDashboard());
+            builder.UseOrleans(silo =>
+            {
+                silo.ConfigureBillingSilo(configuration, mode);
+                if (dashboard)
+                {
+                    silo.AddDashboard();
+                }
+            });
         }
     }
 

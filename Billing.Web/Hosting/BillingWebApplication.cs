@@ -1,5 +1,6 @@
 using Billing.Generator.Hosting;
 using Billing.Grains.EmbeddedKafka;
+using Billing.Grains.Hosting;
 using Billing.Web.Api;
 using Billing.Web.Components;
 using Billing.Web.Live;
@@ -64,7 +65,7 @@ public static class BillingWebApplication
         app.MapHealthChecks("/health/ready");
         app.MapBillingSignIn();
         app.MapBillingApi();
-        if (BillingOrleansHosting.HostsSilo(app.Configuration))
+        if (OrleansDashboardSetting.IsEnabled(app.Configuration))
         {
             app.MapOrleansDashboard(BillingOrleansHosting.DashboardPath).RequireAuthorization(BillingClaims.AdminPolicy);
         }
