@@ -1,12 +1,12 @@
 namespace Billing.Web.Live;
 
-/// <summary>How a page's live feed of a customer's usage stands.</summary>
+/// <summary>How a page's live feed of a grain's usage stands.</summary>
 public enum FeedConnection
 {
     /// <summary>Not subscribed yet.</summary>
     Waiting,
 
-    /// <summary>Subscribed to the customer's grain: its pushes arrive.</summary>
+    /// <summary>Subscribed to the grain: its pushes arrive.</summary>
     Live,
 
     /// <summary>Subscribing to or reading the grain failed (the cluster is unreachable); retrying.</summary>

@@ -28,6 +28,8 @@ public sealed class AdminViewBrowserTests(AdminViewBrowserTests.App fixture) : I
         }
 
         await Expect(page.Locator("[data-testid=pipeline]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=types-connection]")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=invoices-issued]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9]+$"));
     }
 
     [Fact]

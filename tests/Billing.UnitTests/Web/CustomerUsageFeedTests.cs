@@ -25,11 +25,11 @@ public sealed class CustomerUsageFeedTests : IAsyncDisposable
         grain = DispatchProxy.Create<ICustomerGrain, FakeCustomerGrain>() as FakeCustomerGrain ?? throw new InvalidOperationException();
         grain.Usage = Usage;
         var grains = DispatchProxy.Create<IGrainFactory, FakeGrainFactory>();
-        ((FakeGrainFactory)(object)grains).Grain = (ICustomerGrain)(object)grain;
+        ((FakeGrainFactory)(object)grains).Grain = grain;
         feed = new CustomerUsageFeed(grains, time, NullLogger<CustomerUsageFeed>.Instance);
     }
 
-    private CustomerFeedListener Listener => new(
+    private FeedListener<CustomerUsage> Listener => new(
         usage => usages.Writer.WriteAsync(usage).AsTask(),
         connection => connections.Writer.WriteAsync(connection).AsTask());
 
@@ -101,10 +101,10 @@ public sealed class CustomerUsageFeedTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => feed.DisposeAsync();
 
-    /// <summary>Hands out the one fake customer grain; object references are the observers themselves.</summary>
+    /// <summary>Hands out the one fake grain; object references are the observers themselves.</summary>
     public class FakeGrainFactory : DispatchProxy
     {
-        public ICustomerGrain? Grain { get; set; }
+        public object? Grain { get; set; }
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod!.Name switch
         {
