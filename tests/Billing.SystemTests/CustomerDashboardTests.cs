@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Billing.Events;
-using Billing.Records;
+using Billing.TestSupport;
 using Billing.SystemTests.Infrastructure;
 using Billing.Web.Api;
 using static Billing.SystemTests.Infrastructure.BillingAppHost;
@@ -25,11 +25,11 @@ public sealed partial class CustomerDashboardTests
     {
         await using var host = await StartAsync(OnePartitionSettings);
         await host.ProduceAsync([
-            Record("Emma", EventType.Call, 10.00m, "2026-09-10T08:00:00Z"),
-            Record("Emma", EventType.Call, 20.00m, "2026-10-02T08:00:00Z"),
-            Record("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
+            CsvRecords.Event("Emma", EventType.Call, 10.00m, "2026-09-10T08:00:00Z"),
+            CsvRecords.Event("Emma", EventType.Call, 20.00m, "2026-10-02T08:00:00Z"),
+            CsvRecords.Event("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
         await host.WaitForInvoicesAsync("Emma", ["2026-09"], Patience);
-        await host.ProduceAsync([Record("Emma", EventType.Pack, 3.57m, "2026-09-29T23:00:00Z")]);
+        await host.ProduceAsync([CsvRecords.Event("Emma", EventType.Pack, 3.57m, "2026-09-29T23:00:00Z")]);
         await WaitForAsync(
             async () => (await host.Http.GetFromJsonAsync<CustomerUsageResponse>("/api/customers/Emma/usage"))!,
             usage => usage.LateEvents == 1,
@@ -76,9 +76,9 @@ public sealed partial class CustomerDashboardTests
         // A file where the month's folder must go: the September invoice stays closing.
         await File.WriteAllTextAsync(Path.Combine(host.InvoiceDirectory, "2026-09"), "not a folder");
         await host.ProduceAsync([
-            Record("Emma", EventType.Call, 10.00m, "2026-09-10T08:00:00Z"),
-            Record("Emma", EventType.Data, 2.50m, "2026-10-03T08:00:00Z"),
-            Record("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
+            CsvRecords.Event("Emma", EventType.Call, 10.00m, "2026-09-10T08:00:00Z"),
+            CsvRecords.Event("Emma", EventType.Data, 2.50m, "2026-10-03T08:00:00Z"),
+            CsvRecords.Event("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
         await WaitForAsync(
             () => UsageOrNullAsync(host, "Emma"),
             usage => usage?.Months.Any(month => month.Status == "closing") == true,
@@ -130,8 +130,4 @@ public sealed partial class CustomerDashboardTests
 
     [GeneratedRegex("""<tr data-testid="invoice"[\s\S]*?</tr>""")]
     private static partial Regex InvoiceRows();
-
-    private static (int Partition, byte[]? Key, byte[] Value) Record(string customer, EventType type, decimal amount, string time) =>
-        (0, BillableEventCodec.EncodeKey(customer), BillableEventCodec.EncodeCsv(
-            new BillableEvent(customer, type, amount, DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture), null)));
 }

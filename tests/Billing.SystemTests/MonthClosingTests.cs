@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Billing.Events;
-using Billing.Records;
 using Billing.TestSupport;
 using Billing.Web.Api;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,13 +23,13 @@ public sealed class MonthClosingTests
     {
         await using var host = await StartAsync(OnePartitionSettings);
         await host.ProduceAsync([
-            Record("Emma", EventType.Call, 10.00m, "2026-09-10T08:00:00Z"),
-            Record("Emma", EventType.Call, 20.00m, "2026-10-02T08:00:00Z"),
-            Record("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
+            CsvRecords.Event("Emma", EventType.Call, 10.00m, "2026-09-10T08:00:00Z"),
+            CsvRecords.Event("Emma", EventType.Call, 20.00m, "2026-10-02T08:00:00Z"),
+            CsvRecords.Event("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
         var september = await host.WaitForInvoicesAsync("Emma", ["2026-09"], Patience);
         Assert.Equal("10.00", Assert.Single(september.Invoices).Total);
 
-        await host.ProduceAsync([Record("Emma", EventType.Pack, 3.57m, "2026-09-29T23:00:00Z")]);
+        await host.ProduceAsync([CsvRecords.Event("Emma", EventType.Pack, 3.57m, "2026-09-29T23:00:00Z")]);
         var late = await WaitForAsync(
             async () => (await host.Http.GetFromJsonAsync<CustomerUsageResponse>("/api/customers/Emma/usage"))!,
             usage => usage.LateEvents == 1,
@@ -39,7 +38,7 @@ public sealed class MonthClosingTests
         Assert.Equal([new AdjustmentResponse("2026-09", 1, "3.57")], late.PendingAdjustments);
         Assert.Equal([("2026-10", "open", "20.00")], late.Months.Select(m => (m.Month, m.Status, m.Total)));
 
-        await host.ProduceAsync([Record("Clock", EventType.Misc, 1.00m, "2026-11-05T00:00:00Z")]);
+        await host.ProduceAsync([CsvRecords.Event("Clock", EventType.Misc, 1.00m, "2026-11-05T00:00:00Z")]);
         var invoices = await host.WaitForInvoicesAsync("Emma", ["2026-09", "2026-10"], Patience);
 
         var october = invoices.Invoices[0];
@@ -62,15 +61,15 @@ public sealed class MonthClosingTests
     {
         await using var host = await StartAsync([.. OnePartitionSettings, "--Billing:ClosingReminderPeriod=00:00:02"]);
         await host.ProduceAsync([
-            Record("Ava", EventType.Data, 5.00m, "2026-09-03T10:00:00Z"),
-            Record("Ava", EventType.Call, 7.25m, "2026-09-15T10:00:00Z"),
-            Record("Emma", EventType.Call, 1.00m, "2026-09-20T10:00:00Z")]);
+            CsvRecords.Event("Ava", EventType.Data, 5.00m, "2026-09-03T10:00:00Z"),
+            CsvRecords.Event("Ava", EventType.Call, 7.25m, "2026-09-15T10:00:00Z"),
+            CsvRecords.Event("Emma", EventType.Call, 1.00m, "2026-09-20T10:00:00Z")]);
         await host.WaitUntilHandledAsync(3, deadLetters: 0, Patience);
 
         // Ava says nothing after mid-month and is no longer active: only its durable reminder can close it.
         var grains = host.App.Services.GetRequiredService<IGrainFactory>();
         await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        await host.ProduceAsync([Record("Emma", EventType.Call, 2.00m, "2026-10-05T00:00:00Z")]);
+        await host.ProduceAsync([CsvRecords.Event("Emma", EventType.Call, 2.00m, "2026-10-05T00:00:00Z")]);
 
         var invoices = await host.WaitForInvoicesAsync("Ava", ["2026-09"], Patience);
 
@@ -87,9 +86,9 @@ public sealed class MonthClosingTests
         var blocker = Path.Combine(host.InvoiceDirectory, "2026-09");
         await File.WriteAllTextAsync(blocker, "not a folder");
         await host.ProduceAsync([
-            Record("Emma", EventType.Call, 10.00m, "2026-09-10T08:00:00Z"),
-            Record("Olivia", EventType.Data, 4.00m, "2026-09-11T08:00:00Z"),
-            Record("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
+            CsvRecords.Event("Emma", EventType.Call, 10.00m, "2026-09-10T08:00:00Z"),
+            CsvRecords.Event("Olivia", EventType.Data, 4.00m, "2026-09-11T08:00:00Z"),
+            CsvRecords.Event("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
 
         var failing = await WaitForAsync(
             async () => (await host.Http.GetFromJsonAsync<StatusResponse>("/api/status"))!,
@@ -119,8 +118,4 @@ public sealed class MonthClosingTests
 
         Assert.Empty((await host.Http.GetFromJsonAsync<CustomerUsageResponse>("/api/customers/Emma/usage"))!.Months);
     }
-
-    private static (int Partition, byte[]? Key, byte[] Value) Record(string customer, EventType type, decimal amount, string time) =>
-        (0, BillableEventCodec.EncodeKey(customer), BillableEventCodec.EncodeCsv(
-            new BillableEvent(customer, type, amount, DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture), null)));
 }
