@@ -10,8 +10,19 @@ namespace Billing.Web.Hosting;
 /// </summary>
 public static class BillingReverseProxyHosting
 {
+    /// <summary>
+    /// Binds and checks <see cref="ReverseProxyOptions"/> at once: a bad value stops start-up naming its key
+    /// before anything else starts (call before the Orleans hosting, which may start an embedded broker).
+    /// </summary>
     public static void AddBillingReverseProxy(this WebApplicationBuilder builder)
     {
+        var configured = builder.Configuration.GetSection(ReverseProxyOptions.SectionName).Get<ReverseProxyOptions>() ?? new ReverseProxyOptions();
+        var result = new ReverseProxyOptionsValidator().Validate(null, configured);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(ReverseProxyOptions.SectionName, typeof(ReverseProxyOptions), result.Failures);
+        }
+
         builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidator>());
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded, proxy) =>
@@ -38,8 +49,7 @@ public static class BillingReverseProxyHosting
 
     /// <summary>
     /// First in the pipeline, so that everything after it (the sign-in cookie's path, redirects, <c>&lt;base href&gt;</c>,
-    /// the scheme for Secure cookies) sees the address the browser used. Reading the options here stops start-up
-    /// naming the key when a value is bad.
+    /// the scheme for Secure cookies) sees the address the browser used.
     /// </summary>
     public static void UseBillingReverseProxy(this WebApplication app)
     {

@@ -30,6 +30,7 @@ public static class BillingWebApplication
         // Serves the framework's and the project's static files from a build, not only from a publish:
         // `dotnet run` runs a build in the Production environment.
         builder.WebHost.UseStaticWebAssets();
+        // First: a bad Web: value stops start-up before the Orleans hosting starts an embedded broker.
         builder.AddBillingReverseProxy();
         builder.AddBillingSecurity();
         builder.AddBillingOrleans();
