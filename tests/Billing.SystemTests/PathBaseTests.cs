@@ -101,6 +101,23 @@ public sealed partial class PathBaseTests(PathBaseTests.UnderBilling prefixed) :
     }
 
     [Fact]
+    public async Task OrleansDashboard_AdminUnderThePrefix_IsServedWithItsScript()
+    {
+        var browser = Host.NewBrowser();
+        using (await browser.PostSignInAsync("/billing/signin", ("Form.DemoKey", Demo.Admin!.Key)))
+        {
+        }
+
+        using var dashboard = await browser.Http.GetAsync("/billing/orleans-dashboard/");
+        // Its page addresses its script relatively ("./index.min.js"), so the script is asked for under the prefix.
+        using var script = await browser.Http.GetAsync("/billing/orleans-dashboard/index.min.js");
+
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("<title>Orleans Dashboard</title>", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    [Fact]
     public async Task DeniedPage_CustomerOpeningTheAdminView_IsSentToDeniedUnderThePrefix()
     {
         var browser = Host.NewBrowser(followRedirects: false);
