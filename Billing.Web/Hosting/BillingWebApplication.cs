@@ -31,6 +31,8 @@ public static class BillingWebApplication
         // Serves the framework's and the project's static files from a build, not only from a publish:
         // `dotnet run` runs a build in the Production environment.
         builder.WebHost.UseStaticWebAssets();
+        // First: a bad Web: value stops start-up before the Orleans hosting starts an embedded broker.
+        builder.AddBillingReverseProxy();
         builder.AddBillingSecurity();
         builder.AddBillingOrleans();
         // Enabled by default in embedded mode only (the silo hosting sets it); Generator:Enabled overrides.
@@ -48,6 +50,7 @@ public static class BillingWebApplication
             app.Lifetime.ApplicationStopped.Register(broker.Dispose);
         }
 
+        app.UseBillingReverseProxy();
         app.UseBillingSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -56,6 +59,8 @@ public static class BillingWebApplication
             app.UseHsts();
         }
 
+        // Routing after the path base is known: the implicit UseRouting would run first and match the full path.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

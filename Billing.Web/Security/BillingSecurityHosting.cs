@@ -12,6 +12,7 @@ public static class BillingSecurityHosting
     /// <summary>Where the sign-in page sends a browser to sign in with OpenID Connect (when configured).</summary>
     public const string OidcSignInPath = "/signin/oidc";
 
+    /// <summary>Under the request's path base, like every redirect the app makes itself.</summary>
     private const string FailedSignInPath = "/signin?failed=oidc";
 
     /// <summary>
@@ -89,8 +90,8 @@ public static class BillingSecurityHosting
     {
         if (app.Services.GetRequiredService<BillingOidcOptions>().IsEnabled)
         {
-            app.MapGet(OidcSignInPath, (string? returnUrl) => TypedResults.Challenge(
-                new AuthenticationProperties { RedirectUri = SignInRedirects.LocalOr(returnUrl) },
+            app.MapGet(OidcSignInPath, (HttpRequest request, string? returnUrl) => TypedResults.Challenge(
+                new AuthenticationProperties { RedirectUri = SignInRedirects.LocalOr(returnUrl, SignInRedirects.Home(request.PathBase)) },
                 [BillingSchemes.OpenIdConnect]));
         }
     }
@@ -108,6 +109,8 @@ public static class BillingSecurityHosting
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
+        // Paths from the app's root: the handler puts the request's path base before them (and before the
+        // return URL), and sets the cookie's path to that path base.
         options.LoginPath = "/signin";
         options.LogoutPath = "/signout";
         options.AccessDeniedPath = "/denied";
@@ -160,7 +163,7 @@ public static class BillingSecurityHosting
             else
             {
                 // Neither a customer nor an admin: no cookie. (Fail here would still sign in, so answer directly.)
-                context.Response.Redirect(FailedSignInPath);
+                context.Response.Redirect(context.Request.PathBase + FailedSignInPath);
                 context.HandleResponse();
             }
 
@@ -168,7 +171,7 @@ public static class BillingSecurityHosting
         };
         options.Events.OnRemoteFailure = context =>
         {
-            context.Response.Redirect(FailedSignInPath);
+            context.Response.Redirect(context.Request.PathBase + FailedSignInPath);
             context.HandleResponse();
             return Task.CompletedTask;
         };

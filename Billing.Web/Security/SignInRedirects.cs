@@ -4,7 +4,7 @@ namespace Billing.Web.Security;
 public static class SignInRedirects
 {
     /// <summary><paramref name="returnUrl"/> when it is a path on this site, else <paramref name="fallback"/>.</summary>
-    public static string LocalOr(string? returnUrl, string fallback = "/")
+    public static string LocalOr(string? returnUrl, string fallback)
     {
         // A single leading slash, not "//host" or "/\host" (which browsers read as another host), no scheme.
         return !string.IsNullOrEmpty(returnUrl)
@@ -14,4 +14,10 @@ public static class SignInRedirects
             ? returnUrl
             : fallback;
     }
+
+    /// <summary>
+    /// The home page as a path from the site's root: the request's path base (<c>Web:PathBase</c>, or a proxy's
+    /// prefix), then <c>/</c>. Return URLs are such paths too, as the sign-in cookie's redirect makes them.
+    /// </summary>
+    public static string Home(PathString pathBase) => pathBase.ToUriComponent() + "/";
 }

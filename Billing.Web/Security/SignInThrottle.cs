@@ -23,7 +23,7 @@ public sealed class SignInThrottle : IDisposable
             AutoReplenishment = true,
         }));
 
-    /// <summary>The partition key for a client: its address (behind a proxy, configure forwarded headers first).</summary>
+    /// <summary>The partition key for a client: its address (behind a proxy, the client's only with <c>Web:ForwardedHeaders</c> on).</summary>
     public static string ClientOf(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

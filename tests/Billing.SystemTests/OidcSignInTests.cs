@@ -32,7 +32,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
     {
         var html = await host.NewBrowser().Http.GetStringAsync("/signin?ReturnUrl=%2F");
 
-        Assert.Contains("""data-testid="signin-oidc" href="/signin/oidc?returnUrl=%2F""", html, StringComparison.Ordinal);
+        Assert.Contains("""data-testid="signin-oidc" href="signin/oidc?returnUrl=%2F""", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Form.Key", html, StringComparison.Ordinal);
         using var response = await host.NewBrowser(followRedirects: false).Http.GetAsync("/signin");
         Assert.Contains($"form-action 'self' {provider.Authority.GetLeftPart(UriPartial.Authority)}",

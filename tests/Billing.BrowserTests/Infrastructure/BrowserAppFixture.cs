@@ -18,21 +18,31 @@ public abstract class BrowserAppFixture : IAsyncLifetime
 
     public EmbeddedBillingApp App => app ?? throw new InvalidOperationException("The app has not started.");
 
+    /// <summary>What relative addresses of <see cref="NewPageAsync"/>'s pages resolve against: the app, unless a fixture puts something in front.</summary>
+    public virtual Uri BaseAddress => App.Address;
+
     public async Task InitializeAsync()
     {
         // Playwright's 5 s default is tight for a first render on a busy CI machine; waits that need longer say so.
         Assertions.SetDefaultExpectTimeout(15_000);
         app = await EmbeddedBillingApp.StartAsync(Settings);
+        await AppStartedAsync();
         playwright = await Playwright.CreateAsync();
         browser = await Chromium.LaunchAsync(playwright);
     }
 
-    /// <summary>A page in a fresh context (no cookies), whose relative addresses resolve against the app.</summary>
+    /// <summary>Runs once the app has started, before the browser: a fixture may start more in front of the app.</summary>
+    protected virtual Task AppStartedAsync() => Task.CompletedTask;
+
+    /// <summary>Runs after the browser has closed, before the app stops.</summary>
+    protected virtual ValueTask StoppingAsync() => ValueTask.CompletedTask;
+
+    /// <summary>A page in a fresh context (no cookies), whose relative addresses resolve against <see cref="BaseAddress"/>.</summary>
     public async Task<IPage> NewPageAsync()
     {
         var context = await browser!.NewContextAsync(new()
         {
-            BaseURL = App.Address.ToString(),
+            BaseURL = BaseAddress.ToString(),
             AcceptDownloads = true,
             ViewportSize = new() { Width = 1280, Height = 800 },
         });
@@ -70,6 +80,7 @@ public abstract class BrowserAppFixture : IAsyncLifetime
         }
 
         playwright?.Dispose();
+        await StoppingAsync();
         if (app is not null)
         {
             await app.DisposeAsync();
