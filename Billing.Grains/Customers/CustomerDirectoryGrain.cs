@@ -1,8 +1,11 @@
+using Billing.Usage;
+
 namespace Billing.Grains.Customers;
 
 /// <summary>
-/// The set of customers with events. New customers arrive in bursts (thousands when ingestion starts), and
-/// the state is the whole set, so it is written behind, at most once a second, not once per customer.
+/// The set of customers with events, and the months each holds not invoiced yet. New customers arrive in
+/// bursts (thousands when ingestion starts, and again when a month turns), and the state is the whole set, so
+/// it is written behind, at most once a second, not once per report.
 /// </summary>
 public sealed class CustomerDirectoryGrain(
     [PersistentState("customer-directory", BillingStorage.Name)] IPersistentState<CustomerDirectoryState> state)
@@ -10,12 +13,16 @@ public sealed class CustomerDirectoryGrain(
 {
     private static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(1);
 
+    private OpenWindowTally? tally;
     private bool dirty;
     private IGrainTimer? writer;
 
-    public Task AddAsync(string customer)
+    // Built on first use, from the state as it was read at activation.
+    private OpenWindowTally Tally => tally ??= new OpenWindowTally(state.State);
+
+    public Task ReportAsync(string customer, IReadOnlyList<BillingMonth> openMonths)
     {
-        if (state.State.Customers.Add(customer))
+        if (Tally.Report(customer, openMonths))
         {
             dirty = true;
             writer ??= this.RegisterGrainTimer(WriteIfDirtyAsync, WriteBehind, WriteBehind);
@@ -27,14 +34,27 @@ public sealed class CustomerDirectoryGrain(
     public Task<IReadOnlyList<string>> ListAsync() =>
         Task.FromResult<IReadOnlyList<string>>([.. state.State.Customers.Order(StringComparer.Ordinal)]);
 
+    public Task<IReadOnlyList<OpenWindowCount>> CountOpenWindowsAsync() => Task.FromResult(Tally.Count());
+
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteIfDirtyAsync();
 
     private async Task WriteIfDirtyAsync()
     {
-        if (dirty)
+        if (!dirty)
         {
-            dirty = false;
+            return;
+        }
+
+        dirty = false;
+        try
+        {
             await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Still unwritten: the next tick tries again rather than waiting for the next change.
+            dirty = true;
+            throw;
         }
     }
 }

@@ -38,9 +38,10 @@ public sealed class CustomerGrain(
     private readonly ObserverManager<ICustomerUsageObserver> observers = new(ObserverExpiry, logger);
     private readonly IssueRetry retry = new();
 
-    // Once per activation rather than a persisted flag: if the directory lost a recent entry in a crash,
-    // the customer's next events put it back.
-    private bool listed;
+    // The months not invoiced yet as the directory last heard them from this activation; null before the
+    // first report. Per activation rather than persisted: if the directory lost a recent report in a crash,
+    // the customer's next events or invoice put it right.
+    private BillingMonth[]? reportedMonths;
 
     // Per activation, not persisted: registering is an idempotent upsert, so once per activation is enough,
     // and a flag in state could claim a reminder that a crash kept from being registered or removed.
@@ -97,12 +98,7 @@ public sealed class CustomerGrain(
 
         await EnsureReminderAsync();
         await WriteAsync();
-        if (!listed)
-        {
-            await GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).AddAsync(Customer);
-            listed = true;
-        }
-
+        await ReportMonthsAsync();
         await NotifyAsync();
         await CloseOrWatchAsync();
     }
@@ -138,6 +134,7 @@ public sealed class CustomerGrain(
 
             CustomerClosing.Complete(state.State, invoice);
             completionUnsaved = true;
+            await ReportMonthsAsync();
             await NotifyAsync();
         }
 
@@ -244,6 +241,31 @@ public sealed class CustomerGrain(
         }
 
         reminder = null;
+    }
+
+    /// <summary>
+    /// Tells the directory which months this customer holds not invoiced yet: once per activation, then only
+    /// when that set changes (a new month's first event, an invoice issued), never per batch otherwise.
+    /// </summary>
+    private async Task ReportMonthsAsync()
+    {
+        var months = state.State.Months;
+        if (reportedMonths is { } reported && reported.Length == months.Count && reported.All(months.ContainsKey))
+        {
+            return;
+        }
+
+        BillingMonth[] current = [.. months.Keys.Order()];
+        try
+        {
+            await GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).ReportAsync(Customer, current);
+            reportedMonths = current;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Only the admin's counts wait for the directory: usage, pushes and invoices go on.
+            CustomerLog.DirectoryReportFailed(logger, exception, Customer);
+        }
     }
 
     private async Task NotifyAsync()
