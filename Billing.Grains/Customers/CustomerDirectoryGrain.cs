@@ -3,19 +3,18 @@ using Billing.Usage;
 namespace Billing.Grains.Customers;
 
 /// <summary>
-/// The set of customers with events, and the months each holds not invoiced yet. New customers arrive in
-/// bursts (thousands when ingestion starts, and again when a month turns), and the state is the whole set, so
-/// it is written behind, at most once a second, not once per report.
+/// The set of customers with events, and the months each holds not invoiced yet. Reports arrive in bursts
+/// (thousands when ingestion starts, and again when a month turns), and the state is the whole set, so it is
+/// written behind, at most once a second, not once per report.
 /// </summary>
 public sealed class CustomerDirectoryGrain(
     [PersistentState("customer-directory", BillingStorage.Name)] IPersistentState<CustomerDirectoryState> state)
     : Grain, ICustomerDirectoryGrain
 {
-    private static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(1);
 
+    private readonly WriteBehind<CustomerDirectoryState> writer = new(state, WriteInterval);
     private OpenWindowTally? tally;
-    private bool dirty;
-    private IGrainTimer? writer;
 
     // Built on first use, from the state as it was read at activation.
     private OpenWindowTally Tally => tally ??= new OpenWindowTally(state.State);
@@ -24,8 +23,7 @@ public sealed class CustomerDirectoryGrain(
     {
         if (Tally.Report(customer, openMonths))
         {
-            dirty = true;
-            writer ??= this.RegisterGrainTimer(WriteIfDirtyAsync, WriteBehind, WriteBehind);
+            writer.Changed(this);
         }
 
         return Task.CompletedTask;
@@ -36,25 +34,5 @@ public sealed class CustomerDirectoryGrain(
 
     public Task<IReadOnlyList<OpenWindowCount>> CountOpenWindowsAsync() => Task.FromResult(Tally.Count());
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteIfDirtyAsync();
-
-    private async Task WriteIfDirtyAsync()
-    {
-        if (!dirty)
-        {
-            return;
-        }
-
-        dirty = false;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Still unwritten: the next tick tries again rather than waiting for the next change.
-            dirty = true;
-            throw;
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => writer.WriteIfDirtyAsync();
 }

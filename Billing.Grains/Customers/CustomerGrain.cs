@@ -19,6 +19,8 @@ namespace Billing.Grains.Customers;
 /// Consumes one customer's stream in batches: applies each batch to the monthly windows exactly once, writes
 /// the state once per batch, and pushes the new usage to subscribed observers. When the watermark closes a
 /// month, it freezes the invoice in its state, issues it to the sinks, and only then lets the window go.
+/// Its months' totals go to this silo's <see cref="CustomerStandings"/> (no call), and the directory hears
+/// which months it holds when that set changes.
 /// </summary>
 [ImplicitStreamSubscription(BillingStreams.CustomerNamespace)]
 public sealed class CustomerGrain(
@@ -28,6 +30,7 @@ public sealed class CustomerGrain(
     InvoiceIssuer issuer,
     EventClockView clock,
     MonthCloseScheduler scheduler,
+    CustomerStandings standings,
     TimeProvider time,
     ILogger<CustomerGrain> logger)
     : Grain, ICustomerGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<IngestedEvent>, IRemindable
@@ -66,6 +69,7 @@ public sealed class CustomerGrain(
     {
         // Inactive customers are closed by their reminder; the scheduler only speeds up active ones.
         scheduler.Watch(Customer, null);
+        standings.Retire(Customer);
         if (completionUnsaved && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
         {
             await WriteAsync();
@@ -98,6 +102,7 @@ public sealed class CustomerGrain(
 
         await EnsureReminderAsync();
         await WriteAsync();
+        standings.Update(Customer, state.State);
         await ReportMonthsAsync();
         await NotifyAsync();
         await CloseOrWatchAsync();
@@ -134,6 +139,7 @@ public sealed class CustomerGrain(
 
             CustomerClosing.Complete(state.State, invoice);
             completionUnsaved = true;
+            standings.Update(Customer, state.State);
             await ReportMonthsAsync();
             await NotifyAsync();
         }

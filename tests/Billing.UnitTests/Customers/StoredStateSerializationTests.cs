@@ -1,18 +1,19 @@
 using Billing.Grains.Customers;
+using Billing.Grains.Domain;
 using Billing.Usage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
 namespace Billing.UnitTests.Customers;
 
-/// <summary>The directory's state through the Orleans serializer that grain storage uses, old and new.</summary>
-public sealed class CustomerDirectoryStateSerializationTests
+/// <summary>The directory's and the leaderboard's state through the Orleans serializer that grain storage uses.</summary>
+public sealed class StoredStateSerializationTests
 {
     private static readonly IServiceProvider Services = new ServiceCollection()
         .AddSerializer(builder => builder
             .AddAssembly(typeof(CustomerDirectoryState).Assembly)
             .AddAssembly(typeof(BillingMonth).Assembly)
-            .AddAssembly(typeof(CustomerDirectoryStateSerializationTests).Assembly))
+            .AddAssembly(typeof(StoredStateSerializationTests).Assembly))
         .BuildServiceProvider();
 
     [Fact]
@@ -40,6 +41,24 @@ public sealed class CustomerDirectoryStateSerializationTests
 
         Assert.Equal(["Emma"], read.Customers);
         Assert.Equal([new BillingMonth(2026, 10), new BillingMonth(2026, 11)], read.OpenMonths["Emma"]);
+    }
+
+    [Fact]
+    public void LeaderboardState_RoundTripsWithExactTotals()
+    {
+        var state = new CustomerLeaderboardState();
+        var at = new DateTimeOffset(2026, 11, 20, 12, 0, 0, 123, TimeSpan.Zero);
+        CustomerLeaderboard.Merge(
+            state,
+            new StandingsReport(new BillingMonth(2026, 9), [new("Emma", new BillingMonth(2026, 11), 1234567.89m, at), new("Ava", new BillingMonth(2026, 10), 0.01m, at)]),
+            CustomerRanking.Depth);
+
+        var serializer = Services.GetRequiredService<Serializer<CustomerLeaderboardState>>();
+        var read = serializer.Deserialize(serializer.SerializeToArray(state))!;
+
+        Assert.Equal(new BillingMonth(2026, 9), read.ClosedThrough);
+        Assert.Equal([new CustomerStanding("Emma", new BillingMonth(2026, 11), 1234567.89m, at)], read.Months[new BillingMonth(2026, 11)]);
+        Assert.Equal([new CustomerStanding("Ava", new BillingMonth(2026, 10), 0.01m, at)], read.Months[new BillingMonth(2026, 10)]);
     }
 }
 
