@@ -61,6 +61,9 @@ public sealed class CustomerGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Into this silo's standings at once, not with the next new event: the silo this customer left may
+        // have died before reporting its last batch, and that batch, redelivered here, changes nothing.
+        standings.Update(Customer, state.State);
         // A month frozen or closed while this customer was inactive (or before a crash) is issued now.
         await CloseOrWatchAsync();
     }
