@@ -1,24 +1,29 @@
+using Billing.Usage;
+
 namespace Billing.Grains.Customers;
 
 /// <summary>
-/// The set of customers with events. New customers arrive in bursts (thousands when ingestion starts), and
-/// the state is the whole set, so it is written behind, at most once a second, not once per customer.
+/// The set of customers with events, and the months each holds not invoiced yet. Reports arrive in bursts
+/// (thousands when ingestion starts, and again when a month turns), and the state is the whole set, so it is
+/// written behind, at most once a second, not once per report.
 /// </summary>
 public sealed class CustomerDirectoryGrain(
     [PersistentState("customer-directory", BillingStorage.Name)] IPersistentState<CustomerDirectoryState> state)
     : Grain, ICustomerDirectoryGrain
 {
-    private static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(1);
 
-    private bool dirty;
-    private IGrainTimer? writer;
+    private readonly WriteBehind<CustomerDirectoryState> writer = new(state, WriteInterval);
+    private OpenWindowTally? tally;
 
-    public Task AddAsync(string customer)
+    // Built on first use, from the state as it was read at activation.
+    private OpenWindowTally Tally => tally ??= new OpenWindowTally(state.State);
+
+    public Task ReportAsync(string customer, IReadOnlyList<BillingMonth> openMonths)
     {
-        if (state.State.Customers.Add(customer))
+        if (Tally.Report(customer, openMonths))
         {
-            dirty = true;
-            writer ??= this.RegisterGrainTimer(WriteIfDirtyAsync, WriteBehind, WriteBehind);
+            writer.Changed(this);
         }
 
         return Task.CompletedTask;
@@ -27,14 +32,7 @@ public sealed class CustomerDirectoryGrain(
     public Task<IReadOnlyList<string>> ListAsync() =>
         Task.FromResult<IReadOnlyList<string>>([.. state.State.Customers.Order(StringComparer.Ordinal)]);
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteIfDirtyAsync();
+    public Task<IReadOnlyList<OpenWindowCount>> CountOpenWindowsAsync() => Task.FromResult(Tally.Count());
 
-    private async Task WriteIfDirtyAsync()
-    {
-        if (dirty)
-        {
-            dirty = false;
-            await state.WriteStateAsync();
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => writer.WriteIfDirtyAsync();
 }

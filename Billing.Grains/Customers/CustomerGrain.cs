@@ -19,6 +19,8 @@ namespace Billing.Grains.Customers;
 /// Consumes one customer's stream in batches: applies each batch to the monthly windows exactly once, writes
 /// the state once per batch, and pushes the new usage to subscribed observers. When the watermark closes a
 /// month, it freezes the invoice in its state, issues it to the sinks, and only then lets the window go.
+/// Its months' totals go to this silo's <see cref="CustomerStandings"/> (no call), and the directory hears
+/// which months it holds when that set changes.
 /// </summary>
 [ImplicitStreamSubscription(BillingStreams.CustomerNamespace)]
 public sealed class CustomerGrain(
@@ -28,6 +30,7 @@ public sealed class CustomerGrain(
     InvoiceIssuer issuer,
     EventClockView clock,
     MonthCloseScheduler scheduler,
+    CustomerStandings standings,
     TimeProvider time,
     ILogger<CustomerGrain> logger)
     : Grain, ICustomerGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<IngestedEvent>, IRemindable
@@ -38,9 +41,10 @@ public sealed class CustomerGrain(
     private readonly ObserverManager<ICustomerUsageObserver> observers = new(ObserverExpiry, logger);
     private readonly IssueRetry retry = new();
 
-    // Once per activation rather than a persisted flag: if the directory lost a recent entry in a crash,
-    // the customer's next events put it back.
-    private bool listed;
+    // The months not invoiced yet as the directory last heard them from this activation; null before the
+    // first report. Per activation rather than persisted: if the directory lost a recent report in a crash,
+    // the customer's next events or invoice put it right.
+    private BillingMonth[]? reportedMonths;
 
     // Per activation, not persisted: registering is an idempotent upsert, so once per activation is enough,
     // and a flag in state could claim a reminder that a crash kept from being registered or removed.
@@ -57,6 +61,9 @@ public sealed class CustomerGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Into this silo's standings at once, not with the next new event: the silo this customer left may
+        // have died before reporting its last batch, and that batch, redelivered here, changes nothing.
+        standings.Update(Customer, state.State);
         // A month frozen or closed while this customer was inactive (or before a crash) is issued now.
         await CloseOrWatchAsync();
     }
@@ -65,6 +72,7 @@ public sealed class CustomerGrain(
     {
         // Inactive customers are closed by their reminder; the scheduler only speeds up active ones.
         scheduler.Watch(Customer, null);
+        standings.Retire(Customer);
         if (completionUnsaved && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
         {
             await WriteAsync();
@@ -97,12 +105,8 @@ public sealed class CustomerGrain(
 
         await EnsureReminderAsync();
         await WriteAsync();
-        if (!listed)
-        {
-            await GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).AddAsync(Customer);
-            listed = true;
-        }
-
+        standings.Update(Customer, state.State);
+        await ReportMonthsAsync();
         await NotifyAsync();
         await CloseOrWatchAsync();
     }
@@ -138,6 +142,8 @@ public sealed class CustomerGrain(
 
             CustomerClosing.Complete(state.State, invoice);
             completionUnsaved = true;
+            standings.Update(Customer, state.State);
+            await ReportMonthsAsync();
             await NotifyAsync();
         }
 
@@ -244,6 +250,31 @@ public sealed class CustomerGrain(
         }
 
         reminder = null;
+    }
+
+    /// <summary>
+    /// Tells the directory which months this customer holds not invoiced yet: once per activation, then only
+    /// when that set changes (a new month's first event, an invoice issued), never per batch otherwise.
+    /// </summary>
+    private async Task ReportMonthsAsync()
+    {
+        var months = state.State.Months;
+        if (reportedMonths is { } reported && reported.Length == months.Count && reported.All(months.ContainsKey))
+        {
+            return;
+        }
+
+        BillingMonth[] current = [.. months.Keys.Order()];
+        try
+        {
+            await GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).ReportAsync(Customer, current);
+            reportedMonths = current;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Only the admin's counts wait for the directory: usage, pushes and invoices go on.
+            CustomerLog.DirectoryReportFailed(logger, exception, Customer);
+        }
     }
 
     private async Task NotifyAsync()

@@ -1,3 +1,4 @@
+using Billing.Grains.Customers;
 using Billing.Grains.Invoicing;
 using Billing.Grains.Time;
 using Billing.Records;
@@ -16,6 +17,8 @@ public static class BillingClosingSiloBuilderExtensions
     /// Binds <see cref="BillingOptions"/> (validated at start-up), runs the event-clock agent, and issues
     /// invoices to the store of <paramref name="mode"/> (PostgreSQL in cluster mode, memory otherwise) and to
     /// files under <see cref="BillingOptions.InvoiceDirectory"/>. Outside cluster mode reminders live in memory.
+    /// Also keeps this silo's customer standings, which the customer grains update and an agent sends to the
+    /// leaderboard: it leaves out months the watermark has closed.
     /// </summary>
     public static ISiloBuilder AddBillingClosing(this ISiloBuilder silo, IConfiguration configuration, BillingMode mode, RecordCodecOptions codecOptions)
     {
@@ -27,6 +30,8 @@ public static class BillingClosingSiloBuilderExtensions
         services.AddSingleton<EventClockView>();
         services.AddSingleton<MonthCloseScheduler>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, EventClockAgent>();
+        services.AddSingleton<CustomerStandings>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CustomerStandingsAgent>();
         services.AddSingleton(provider => new InvoiceFileWriter(
             Path.GetFullPath(provider.GetRequiredService<IOptions<BillingOptions>>().Value.InvoiceDirectory),
             codecOptions.MinorDigits));

@@ -10,7 +10,7 @@ using Billing.Web.Security;
 
 namespace Billing.Web.Api;
 
-/// <summary>The HTTP API: the prototype-compatible routes, usage, invoices and status. Grains are called directly.</summary>
+/// <summary>The HTTP API: the prototype-compatible routes, usage, invoices, top customers and status. Grains are called directly.</summary>
 public static class BillingApi
 {
     public static IEndpointRouteBuilder MapBillingApi(this IEndpointRouteBuilder routes)
@@ -29,6 +29,7 @@ public static class BillingApi
         admins.MapGet("/types/{type}", GetPrototypeTypeAsync);
         admins.MapGet("/api/types/{type}/usage", GetTypeUsageAsync);
         admins.MapGet("/api/status", GetStatusAsync);
+        admins.MapGet("/api/customers/top", GetTopCustomersAsync);
         return routes;
     }
 
@@ -106,6 +107,17 @@ public static class BillingApi
 
         var invoice = await grains.GetGrain<IInvoiceQueryGrain>(0).FindAsync(customer, billingMonth);
         return invoice is null ? NotFound($"No invoice for customer '{customer}' and {billingMonth}.") : answer(invoice);
+    }
+
+    private static async Task<IResult> GetTopCustomersAsync(string? month, string? count, IGrainFactory grains, BillingRuntimeInfo runtime)
+    {
+        if (!TopCustomersQuery.TryRead(month, count, out var query, out var problem))
+        {
+            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var standings = await grains.GetGrain<ICustomerLeaderboardGrain>(0).GetTopAsync(query.Month, query.Count);
+        return TypedResults.Ok(TopCustomersResponse.From(standings, runtime.Currency));
     }
 
     private static async Task<IResult> GetStatusAsync(PipelineStatusReader status, CancellationToken cancellationToken) =>

@@ -72,6 +72,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
         new("/api/types/DATA/usage", Access.Admin),
         new("/api/types/TEXT/usage", Access.Admin, Status: HttpStatusCode.NotFound),
         new("/api/status", Access.Admin),
+        new("/api/customers/top", Access.Admin, NamesCustomers: true),
+        new("/api/customers/top?month=2026-10&count=1", Access.Admin, NamesCustomers: true),
+        new("/api/customers/top?count=0", Access.Admin, Status: HttpStatusCode.BadRequest),
+        new("/api/customers/top?month=2026-13", Access.Admin, Status: HttpStatusCode.BadRequest),
 
         new("/health/live", Access.Open),
         new("/health/ready", Access.Open),
@@ -102,11 +106,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
 
         Assert.True(expected == answer.Status, $"{caller} GET {path}: expected {(int)expected}, got {(int)answer.Status}: {answer.Body}");
         // Whoever asks, no answer names a customer other than the route's own (the admin-only routes name
-        // none), and no answer about a customer carries another customer's amounts. (The totals by type add
-        // up every customer's amounts: they are for admins.)
+        // none, except the top customers, which only an admin ever gets), and no answer about a customer
+        // carries another customer's amounts. (The totals by type add up every customer's amounts: they are
+        // for admins.)
+        var mayNameCustomers = route.NamesCustomers && caller == Caller.Admin;
         foreach (var (customer, marks) in AuthorizationMatrixApp.Marks.Where(m => m.Key != route.Owner))
         {
-            Assert.DoesNotContain(customer, answer.Body, StringComparison.Ordinal);
+            if (!mayNameCustomers)
+            {
+                Assert.DoesNotContain(customer, answer.Body, StringComparison.Ordinal);
+            }
+
             if (route.Access == Access.Customer)
             {
                 Assert.All(marks, mark => Assert.DoesNotContain(mark, answer.Body, StringComparison.Ordinal));
@@ -117,6 +127,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
         {
             case HttpStatusCode.OK when route.Access == Access.Customer && route.Owner is A or B:
                 Assert.Contains(route.Owner, answer.Body, StringComparison.Ordinal);
+                break;
+            case HttpStatusCode.OK when route.NamesCustomers:
+                // October's top: B's 44.53 ahead of A's 22.29; with count=1, B alone.
+                Assert.Contains(B, answer.Body, StringComparison.Ordinal);
+                Assert.Equal(!path.Contains("count=1", StringComparison.Ordinal), answer.Body.Contains(A, StringComparison.Ordinal));
                 break;
             case HttpStatusCode.Unauthorized:
                 Assert.Equal(["Bearer"], answer.Challenges);
@@ -133,7 +148,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
     public void Matrix_CoversEveryRouteWithEveryCaller()
     {
         Assert.Equal(Routes.Length * Enum.GetValues<Caller>().Length, Cases().Count);
-        Assert.Equal(28 * 8, Cases().Count);
+        Assert.Equal(32 * 8, Cases().Count);
     }
 
     private static HttpStatusCode Expected(Route route, Caller caller)
@@ -218,14 +233,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
             text[(end + 4)..]);
     }
 
-    private sealed record Route(string Path, Access Access, string? Owner = null, HttpStatusCode Status = HttpStatusCode.OK);
+    // NamesCustomers: an admin's answer lists customers (the top customers).
+    private sealed record Route(string Path, Access Access, string? Owner = null, HttpStatusCode Status = HttpStatusCode.OK, bool NamesCustomers = false);
 
     private sealed record Answer(HttpStatusCode Status, IReadOnlyList<string> Challenges, string? ContentType, string Body);
 }
 
 /// <summary>
 /// One embedded app for the whole matrix, with usage in October and a September invoice for customers A and B
-/// (amounts that appear nowhere else, so that a leak would show), and a third customer whose event closes September.
+/// (amounts that appear nowhere else, so that a leak would show), and a third customer whose event closes September;
+/// started once October's top customers are known.
 /// </summary>
 public sealed class AuthorizationMatrixApp : IAsyncLifetime
 {
@@ -262,6 +279,12 @@ public sealed class AuthorizationMatrixApp : IAsyncLifetime
         await Host.WaitUntilHandledAsync(5, deadLetters: 0, TimeSpan.FromSeconds(60));
         await Host.WaitForInvoicesAsync(A, [InvoicedMonth], TimeSpan.FromSeconds(60));
         await Host.WaitForInvoicesAsync(B, [InvoicedMonth], TimeSpan.FromSeconds(60));
+        // The silos report standings every two seconds: the top customers answer with October's once they have.
+        await BillingAppHost.WaitForAsync(
+            () => Host.Http.GetStringAsync("/api/customers/top?month=2026-10"),
+            body => body.Contains(A, StringComparison.Ordinal) && body.Contains(B, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60),
+            "October's top customers");
     }
 
     public async Task DisposeAsync()

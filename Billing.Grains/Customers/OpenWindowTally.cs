@@ -1,0 +1,71 @@
+using Billing.Usage;
+
+namespace Billing.Grains.Customers;
+
+/// <summary>
+/// Records what customers report into <see cref="CustomerDirectoryState"/> and keeps, alongside, how many
+/// customers hold each month's window, so that counting open windows never walks every customer. The counts
+/// are derived, not stored: they are rebuilt from the state when the directory activates.
+/// </summary>
+public sealed class OpenWindowTally
+{
+    private readonly CustomerDirectoryState state;
+    private readonly SortedDictionary<BillingMonth, int> windows = [];
+
+    public OpenWindowTally(CustomerDirectoryState state)
+    {
+        this.state = state;
+        foreach (var months in state.OpenMonths.Values)
+        {
+            Count(months, +1);
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="customer"/> if new and replaces the months it holds with <paramref name="openMonths"/>
+    /// (in any order; a month named twice is one window).
+    /// </summary>
+    /// <returns>True when the state changed and must be written.</returns>
+    public bool Report(string customer, IReadOnlyList<BillingMonth> openMonths)
+    {
+        var added = state.Customers.Add(customer);
+        BillingMonth[] months = [.. openMonths.Distinct().Order()];
+        var before = state.OpenMonths.GetValueOrDefault(customer) ?? [];
+        if (before.AsSpan().SequenceEqual(months))
+        {
+            return added;
+        }
+
+        Count(before, -1);
+        Count(months, +1);
+        if (months.Length == 0)
+        {
+            state.OpenMonths.Remove(customer);
+        }
+        else
+        {
+            state.OpenMonths[customer] = months;
+        }
+
+        return true;
+    }
+
+    /// <summary>Per month, oldest first, how many customers hold its window; months nobody holds are left out.</summary>
+    public IReadOnlyList<OpenWindowCount> Count() => [.. windows.Select(entry => new OpenWindowCount(entry.Key, entry.Value))];
+
+    private void Count(BillingMonth[] months, int change)
+    {
+        foreach (var month in months)
+        {
+            var windowsNow = windows.GetValueOrDefault(month) + change;
+            if (windowsNow == 0)
+            {
+                windows.Remove(month);
+            }
+            else
+            {
+                windows[month] = windowsNow;
+            }
+        }
+    }
+}

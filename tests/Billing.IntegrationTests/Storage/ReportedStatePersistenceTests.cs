@@ -1,0 +1,94 @@
+using Billing.Grains;
+using Billing.Grains.Storage;
+using Billing.IntegrationTests.Infrastructure;
+using Billing.TestSupport.Postgres;
+using Billing.Usage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Billing.IntegrationTests.Storage;
+
+/// <summary>
+/// The grains that silos and customers report to (the leaderboard, the directory) write their state behind;
+/// after the cluster restarts on the same database they answer what was reported before, and merge new
+/// reports into it.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ReportedStatePersistenceTests(PostgresFixture postgres)
+{
+    private static readonly BillingMonth September = new(2026, 9);
+    private static readonly BillingMonth October = new(2026, 10);
+    private static readonly BillingMonth November = new(2026, 11);
+    private static readonly DateTimeOffset Noon = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Leaderboard_ClusterRestartedOnSameDatabase_ListsWhatWasReportedAndMergesNewReports()
+    {
+        var connectionString = await MigratedDatabaseAsync();
+        await WithClusterAsync(connectionString, "leaderboard-survives", grains => grains.GetGrain<ICustomerLeaderboardGrain>(0).ReportAsync(
+            new StandingsReport(September, [
+                new("Emma", November, 41.30m, Noon),
+                new("Olivia", November, 1234567.89m, Noon),
+                new("Ava", October, 0.01m, Noon)])));
+
+        var cluster = await PostgresTestCluster.StartAsync(connectionString, "leaderboard-survives", silos: 1);
+        await using var _ = cluster;
+        var leaderboard = cluster.Client.GetGrain<ICustomerLeaderboardGrain>(0);
+
+        Assert.Equal([October, November], await leaderboard.MonthsAsync());
+        var top = (await leaderboard.GetTopAsync(null, 10))!;
+        Assert.Equal(November, top.Month);
+        Assert.Equal([new CustomerStanding("Olivia", November, 1234567.89m, Noon), new CustomerStanding("Emma", November, 41.30m, Noon)], top.Customers);
+
+        // A silo reporting after the restart: October closed, Emma's total grew.
+        await leaderboard.ReportAsync(new StandingsReport(October, [new("Emma", November, 50.00m, Noon.AddMinutes(1))]));
+
+        Assert.Equal([November], await leaderboard.MonthsAsync());
+        Assert.Equal(
+            [new CustomerStanding("Olivia", November, 1234567.89m, Noon), new CustomerStanding("Emma", November, 50.00m, Noon.AddMinutes(1))],
+            (await leaderboard.GetTopAsync(November, 10))!.Customers);
+    }
+
+    [Fact]
+    public async Task Directory_ClusterRestartedOnSameDatabase_CountsTheReportedWindows()
+    {
+        var connectionString = await MigratedDatabaseAsync();
+        await WithClusterAsync(connectionString, "directory-survives", async grains =>
+        {
+            var directory = grains.GetGrain<ICustomerDirectoryGrain>(0);
+            await directory.ReportAsync("Emma", [October, November]);
+            await directory.ReportAsync("Olivia", [November]);
+            await directory.ReportAsync("Ava", []);
+        });
+
+        var cluster = await PostgresTestCluster.StartAsync(connectionString, "directory-survives", silos: 1);
+        await using var _ = cluster;
+        var directory = cluster.Client.GetGrain<ICustomerDirectoryGrain>(0);
+
+        Assert.Equal([new OpenWindowCount(October, 1), new OpenWindowCount(November, 2)], await directory.CountOpenWindowsAsync());
+        Assert.Equal(["Ava", "Emma", "Olivia"], await directory.ListAsync());
+        await directory.ReportAsync("Emma", [November]);
+        Assert.Equal([new OpenWindowCount(November, 2)], await directory.CountOpenWindowsAsync());
+    }
+
+    /// <summary>Runs <paramref name="report"/> on a one-silo cluster, then stops it gracefully (grains deactivate and write).</summary>
+    private static async Task WithClusterAsync(string connectionString, string serviceId, Func<IGrainFactory, Task> report)
+    {
+        var cluster = await PostgresTestCluster.StartAsync(connectionString, serviceId, silos: 1);
+        try
+        {
+            await report(cluster.Client);
+            await cluster.StopAllSilosAsync();
+        }
+        finally
+        {
+            await cluster.DisposeAsync();
+        }
+    }
+
+    private async Task<string> MigratedDatabaseAsync()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync();
+        await BillingSchema.MigrateAsync(connectionString, NullLogger.Instance, CancellationToken.None);
+        return connectionString;
+    }
+}
