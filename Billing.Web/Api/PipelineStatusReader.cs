@@ -10,7 +10,8 @@ namespace Billing.Web.Api;
 
 /// <summary>
 /// Assembles the pipeline status (<c>GET /api/status</c> and the admin view): Kafka offsets read directly,
-/// event time from the event clock grain, invoicing health from its grain, the number issued from the store.
+/// event time from the event clock grain, invoicing health from its grain, the number issued from the store,
+/// open windows from the customer directory.
 /// </summary>
 public sealed class PipelineStatusReader(
     BillingRuntimeInfo runtime,
@@ -28,7 +29,9 @@ public sealed class PipelineStatusReader(
         var clockRead = TryReadAsync(() => grains.GetGrain<IEventClockGrain>(0).GetStatusAsync(), cancellationToken);
         var invoicingRead = TryReadAsync(() => grains.GetGrain<IInvoicingHealthGrain>(0).GetAsync(), cancellationToken);
         var issuedRead = TryCountInvoicesAsync(cancellationToken);
-        var (topic, clockAnswer, invoicingAnswer, issued) = (await topicRead, await clockRead, await invoicingRead, await issuedRead);
+        var windowsRead = TryReadAsync(() => grains.GetGrain<ICustomerDirectoryGrain>(0).CountOpenWindowsAsync(), cancellationToken);
+        var (topic, clockAnswer, invoicingAnswer, issued, windows) =
+            (await topicRead, await clockRead, await invoicingRead, await issuedRead, await windowsRead);
         var clock = clockAnswer ?? new EventClockStatus(null, 0, []);
         List<string> unavailable = [];
         if (clockAnswer is null)
@@ -44,6 +47,11 @@ public sealed class PipelineStatusReader(
         if (issued is null)
         {
             unavailable.Add("invoice store");
+        }
+
+        if (windows is null)
+        {
+            unavailable.Add("customer directory");
         }
 
         var eventTimes = clock.Partitions.ToDictionary(p => p.Partition);
@@ -67,6 +75,7 @@ public sealed class PipelineStatusReader(
             [.. topic.LatestDeadLetters.Select(DeadLetterResponse.From)],
             invoicingAnswer is null ? null : InvoicingStatusResponse.From(invoicingAnswer),
             issued,
+            windows?.Select(w => new OpenWindowsResponse(w.Month.ToString(), w.Windows)).ToList(),
             unavailable);
     }
 

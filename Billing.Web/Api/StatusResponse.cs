@@ -6,7 +6,7 @@ namespace Billing.Web.Api;
 /// <summary>
 /// <c>GET /api/status</c>: the mode, the broker, the pipeline's progress per partition, event time (the global
 /// watermark and what each partition contributes), dead letters (how many, and why the newest were set aside),
-/// whether invoices are being issued and how many have been.
+/// whether invoices are being issued and how many have been, and how many customer windows are open per month.
 /// What could not be read right now (a grain moving after a silo died) is named in <c>Unavailable</c>.
 /// </summary>
 public sealed record StatusResponse(
@@ -21,6 +21,7 @@ public sealed record StatusResponse(
     IReadOnlyList<DeadLetterResponse> LatestDeadLetters,
     InvoicingStatusResponse? Invoicing,
     long? InvoicesIssued,
+    IReadOnlyList<OpenWindowsResponse>? OpenWindows,
     IReadOnlyList<string> Unavailable);
 
 /// <summary>One partition of the incoming topic: Kafka offsets, and its event time as the event clock holds it.</summary>
@@ -32,6 +33,9 @@ public sealed record PartitionStatusResponse(
     DateTimeOffset? LatestEventTime,
     DateTimeOffset? Watermark,
     bool Idle);
+
+/// <summary>How many customers hold usage of <paramref name="Month"/> that is not invoiced yet.</summary>
+public sealed record OpenWindowsResponse(string Month, int Windows);
 
 /// <summary>A record of the dead-letter topic: why it was set aside, and where it came from.</summary>
 public sealed record DeadLetterResponse(string Reason, string Detail, int? SourcePartition, long? SourceOffset, DateTimeOffset At)

@@ -102,6 +102,8 @@ public sealed partial class TopCustomersTests(TopCustomersTests.KnownEventsInvoi
 
         Assert.Equal(expected, windows);
         Assert.Equal(KnownEventSet.Customers.Order(StringComparer.Ordinal), await directory.ListAsync());
+        var status = await Host.Http.GetFromJsonAsync<StatusResponse>("/api/status");
+        Assert.Equal([new OpenWindowsResponse("2026-11", KnownEventSet.Customers.Length)], status!.OpenWindows);
     }
 
     [Fact]
