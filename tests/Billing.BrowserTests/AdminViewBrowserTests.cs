@@ -39,6 +39,8 @@ public sealed class AdminViewBrowserTests(AdminViewBrowserTests.App fixture) : I
         await page.GotoAsync("/admin");
         await Expect(page.Locator("[data-testid=pipeline]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(page.Locator("[data-testid=type-total]")).ToHaveCountAsync(EventTypes.Length);
+        // The prerendered page already shows totals; the live circuit then renders afresh. Wait for it.
+        await Expect(page.Locator("[data-testid=types-connection]")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
         // A picture worth keeping: pushed totals have arrived and the pipeline lists its partitions.
         await Expect(page.Locator("[data-testid=type-total][data-type=CALL]")).Not.ToContainTextAsync("EUR 0.00", new() { Timeout = 30_000 });
         await Expect(page.Locator("[data-testid=partition]").First).ToBeVisibleAsync(new() { Timeout = 30_000 });

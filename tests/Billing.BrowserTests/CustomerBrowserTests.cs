@@ -96,6 +96,9 @@ public sealed class CustomerBrowserTests(CustomerBrowserTests.App fixture) : ICl
     {
         var page = await fixture.SignInAsync(Emma);
         await Expect(page.Locator("[data-testid=subtotal]")).ToBeVisibleAsync(new() { Timeout = (float)FirstUsage.TotalMilliseconds });
+        // The live circuit, not the prerendered page: its connection shows green.
+        await Expect(page.Locator("[data-testid=connection]")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=subtotal]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         var written = await Screenshots.SaveAsync(page, "customer");
 
