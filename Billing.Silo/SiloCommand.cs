@@ -15,12 +15,15 @@ internal static class SiloCommand
     {
         var builder = Host.CreateApplicationBuilder(args);
         BillingMode mode;
+        bool dashboard;
         try
         {
             mode = BillingModeSelector.Select(builder.Configuration);
+            dashboard = OrleansDashboardSetting.IsEnabled(builder.Configuration);
         }
         catch (InvalidOperationException exception)
         {
+            // A bad value names its key; no stack trace for an operator's typo.
             Console.Error.WriteLine(exception.Message);
             return 2;
         }
@@ -30,17 +33,6 @@ internal static class SiloCommand
             Console.Error.WriteLine(
                 "Billing.Silo runs as part of a cluster: set ConnectionStrings:Billing (PostgreSQL) and Kafka:BootstrapServers. " +
                 "For one process on embedded defaults, run Billing.Web instead.");
-            return 2;
-        }
-
-        bool dashboard;
-        try
-        {
-            dashboard = OrleansDashboardSetting.IsEnabled(builder.Configuration);
-        }
-        catch (InvalidOperationException exception)
-        {
-            Console.Error.WriteLine(exception.Message);
             return 2;
         }
 

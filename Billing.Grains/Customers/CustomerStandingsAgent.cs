@@ -1,4 +1,5 @@
 using Billing.Grains.Domain;
+using Billing.Grains.Hosting;
 using Billing.Grains.Time;
 using Billing.Usage;
 using Microsoft.Extensions.Logging;
@@ -15,57 +16,20 @@ internal sealed class CustomerStandingsAgent(
     CustomerStandings standings,
     EventClockView clock,
     TimeProvider time,
-    ILogger<CustomerStandingsAgent> logger) : ILifecycleParticipant<ISiloLifecycle>
+    ILogger<CustomerStandingsAgent> logger) : PeriodicSiloAgent(Interval, time)
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
 
-    private readonly CancellationTokenSource stopping = new();
-    private Task? loop;
     private long? sentVersion;
     private BillingMonth? sentClosedThrough;
     private IReadOnlyList<CustomerStanding> sentStandings = [];
     private DateTimeOffset sentAt = DateTimeOffset.MinValue;
 
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(CustomerStandingsAgent), ServiceLifecycleStage.Active, StartAsync, StopAsync);
-
-    private Task StartAsync(CancellationToken cancellationToken)
-    {
-        loop = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await stopping.CancelAsync();
-        if (loop is { } running)
-        {
-            await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        stopping.Dispose();
-    }
-
-    private async Task RunAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                await TickAsync();
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task TickAsync()
+    protected override async Task TickAsync()
     {
         var closedThrough = clock.ClosedThrough;
-        var heartbeatDue = time.GetUtcNow() - sentAt >= Heartbeat;
+        var heartbeatDue = Time.GetUtcNow() - sentAt >= Heartbeat;
         if (!heartbeatDue && standings.Version == sentVersion && closedThrough == sentClosedThrough)
         {
             return;
@@ -78,7 +42,7 @@ internal sealed class CustomerStandingsAgent(
             if (heartbeatDue || closedThrough != sentClosedThrough || !top.SequenceEqual(sentStandings))
             {
                 await grains.GetGrain<ICustomerLeaderboardGrain>(0).ReportAsync(new StandingsReport(closedThrough, top));
-                sentAt = time.GetUtcNow();
+                sentAt = Time.GetUtcNow();
             }
 
             standings.MarkReported(version);

@@ -19,48 +19,13 @@ internal sealed class EventClockAgent(
     EventClockView view,
     MonthCloseScheduler scheduler,
     TimeProvider time,
-    ILogger<EventClockAgent> logger) : ILifecycleParticipant<ISiloLifecycle>
+    ILogger<EventClockAgent> logger) : PeriodicSiloAgent(options.Value.WatermarkInterval, time)
 {
-    private readonly CancellationTokenSource stopping = new();
-    private Task? loop;
     private Task dispatching = Task.CompletedTask;
 
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(EventClockAgent), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+    protected override Task Outstanding => dispatching;
 
-    private Task StartAsync(CancellationToken cancellationToken)
-    {
-        loop = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await stopping.CancelAsync();
-        if (loop is { } running)
-        {
-            await Task.WhenAll(running, dispatching).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        stopping.Dispose();
-    }
-
-    private async Task RunAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.WatermarkInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                await TickAsync();
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task TickAsync()
+    protected override async Task TickAsync()
     {
         try
         {
@@ -69,7 +34,7 @@ internal sealed class EventClockAgent(
             var partitions = deliveryProgress.Read(topic);
             if (partitions.Count > 0 && deliveryProgress.PartitionCount(topic) is { } partitionCount)
             {
-                await clock.ReportAsync(partitionCount, PartitionReports.From(partitions, time.GetUtcNow(), options.Value.IdlePartitionTimeout));
+                await clock.ReportAsync(partitionCount, PartitionReports.From(partitions, Time.GetUtcNow(), options.Value.IdlePartitionTimeout));
             }
 
             var status = await clock.GetStatusAsync();
@@ -81,7 +46,7 @@ internal sealed class EventClockAgent(
             // One dispatch at a time; customers that become due meanwhile go in the next one.
             if (dispatching.IsCompleted && scheduler.Watched > 0)
             {
-                dispatching = scheduler.DispatchDueAsync(stopping.Token);
+                dispatching = scheduler.DispatchDueAsync(Stopping);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
