@@ -1,0 +1,85 @@
+using System.Net;
+using Billing.SystemTests.Infrastructure;
+
+namespace Billing.SystemTests;
+
+/// <summary>
+/// The OpenID Connect flow of an app served under <c>Web:PathBase</c>: the provider sends the browser back to
+/// the callback under the prefix, and success and refusal both land on pages under it.
+/// </summary>
+public sealed class OidcUnderPathBaseTests : IAsyncLifetime
+{
+    private const string PathBase = "/billing";
+
+    private TestOidcProvider provider = null!;
+    private WebAppHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        provider = await TestOidcProvider.StartAsync();
+        host = await WebAppHost.StartAsync(
+            $"--Web:PathBase={PathBase}",
+            $"--Authentication:Oidc:Authority={provider.Authority}",
+            $"--Authentication:Oidc:ClientId={TestOidcProvider.ClientId}",
+            $"--Authentication:Oidc:ClientSecret={TestOidcProvider.ClientSecret}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        await provider.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task OidcFlow_CustomerClaim_ReturnsThroughTheCallbackUnderThePrefixToTheDashboard()
+    {
+        provider.NextUser = new("emma@example.test", Customer: "Emma", Roles: []);
+        var browser = host.NewBrowser(followRedirects: false);
+
+        // Step by step, to see where the provider sends the browser back to.
+        var toProvider = await browser.Http.GetAsync($"{PathBase}/signin/oidc?returnUrl=%2Fbilling%2F");
+        var redirectUri = QueryValue(toProvider.Headers.Location!, "redirect_uri");
+        using var landed = await FollowAsync(browser, toProvider);
+
+        Assert.Equal(host.Address.GetLeftPart(UriPartial.Authority) + PathBase + "/signin-oidc", redirectUri);
+        Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+        Assert.Equal(PathBase + "/", landed.RequestMessage!.RequestUri!.AbsolutePath);
+        var home = await landed.Content.ReadAsStringAsync();
+        Assert.Contains("""<base href="/billing/" />""", home, StringComparison.Ordinal);
+        Assert.Contains("""data-testid="customer">Emma<""", home, StringComparison.Ordinal);
+        Assert.Equal(PathBase, browser.Cookie("billing.auth")!.Path);
+    }
+
+    [Fact]
+    public async Task OidcFlow_NeitherCustomerNorAdmin_IsRefusedOnTheSignInPageUnderThePrefix()
+    {
+        provider.NextUser = new("nobody@example.test", Customer: null, Roles: ["something-else"]);
+        var browser = host.NewBrowser();
+
+        using var landed = await browser.Http.GetAsync($"{PathBase}/signin/oidc?returnUrl=%2Fbilling%2F");
+
+        Assert.Equal(PathBase + "/signin", landed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Sign-in failed", await landed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(browser.Cookie("billing.auth"));
+    }
+
+    /// <summary>Follows redirects (to the provider and back) until an answer that is not one.</summary>
+    private static async Task<HttpResponseMessage> FollowAsync(WebAppHost.Browser browser, HttpResponseMessage response)
+    {
+        for (var hops = 0; hops < 10 && response.Headers.Location is { } location; hops++)
+        {
+            var next = location.IsAbsoluteUri ? location : new Uri(response.RequestMessage!.RequestUri!, location);
+            response.Dispose();
+            response = await browser.Http.GetAsync(next);
+        }
+
+        return response;
+    }
+
+    private static string? QueryValue(Uri uri, string name) =>
+        uri.Query.TrimStart('?').Split('&')
+            .Select(pair => pair.Split('=', 2))
+            .Where(pair => pair[0] == name)
+            .Select(pair => Uri.UnescapeDataString(pair[1]))
+            .FirstOrDefault();
+}
