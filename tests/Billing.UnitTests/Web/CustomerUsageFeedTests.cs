@@ -97,6 +97,24 @@ public sealed class CustomerUsageFeedTests : IAsyncDisposable
         Assert.Same(pushed, await Next(usages));
     }
 
+    [Fact]
+    public async Task Dispose_TwoTabsOnOneCustomer_OneObserverUnsubscribedOnlyWithTheLastTab()
+    {
+        var first = await feed.SubscribeAsync("Emma", Listener);
+        var second = await feed.SubscribeAsync("Emma", Listener);
+
+        await first.DisposeAsync();
+        await first.DisposeAsync();
+        Assert.Equal((1, 0), (grain.Subscriptions, grain.Unsubscriptions));
+
+        await second.DisposeAsync();
+        Assert.Equal((1, 1), (grain.Subscriptions, grain.Unsubscriptions));
+
+        // A tab opened afterwards subscribes a new observer.
+        await using var third = await feed.SubscribeAsync("Emma", Listener);
+        Assert.Equal(2, grain.Subscriptions);
+    }
+
     private static async Task<T> Next<T>(Channel<T> channel) => await channel.Reader.ReadAsync().AsTask().WaitAsync(Patience);
 
     public ValueTask DisposeAsync() => feed.DisposeAsync();
@@ -132,6 +150,8 @@ public sealed class CustomerUsageFeedTests : IAsyncDisposable
 
         public int Subscriptions { get; private set; }
 
+        public int Unsubscriptions { get; private set; }
+
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
             if (!reachable)
@@ -148,6 +168,7 @@ public sealed class CustomerUsageFeedTests : IAsyncDisposable
                     Subscriptions++;
                     return Task.CompletedTask;
                 case nameof(ICustomerGrain.UnsubscribeAsync):
+                    Unsubscriptions++;
                     return Task.CompletedTask;
                 case nameof(ICustomerGrain.GetUsageAsync):
                     return Task.FromResult(Usage);
