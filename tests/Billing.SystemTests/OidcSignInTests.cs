@@ -4,52 +4,44 @@ using Billing.SystemTests.Infrastructure;
 namespace Billing.SystemTests;
 
 /// <summary>
-/// Browser sign-in through a real OpenID Connect provider started by the test: code flow with PKCE, the
+/// Browser sign-in through a real OpenID Connect Provider started by the test: code flow with PKCE, the
 /// provider's customer claim and admin role become the app's customer and Admin role.
 /// </summary>
 public sealed class OidcSignInTests : IAsyncLifetime
 {
-    private TestOidcProvider provider = null!;
-    private WebAppHost host = null!;
+    private OidcApp app = null!;
 
-    public async Task InitializeAsync()
-    {
-        provider = await TestOidcProvider.StartAsync();
-        host = await WebAppHost.StartAsync(
-            $"--Authentication:Oidc:Authority={provider.Authority}",
-            $"--Authentication:Oidc:ClientId={TestOidcProvider.ClientId}",
-            $"--Authentication:Oidc:ClientSecret={TestOidcProvider.ClientSecret}");
-    }
+    private TestOidcProvider Provider => app.Provider;
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await provider.DisposeAsync();
-    }
+    private WebAppHost Host => app.Host;
+
+    public async Task InitializeAsync() => app = await OidcApp.StartAsync();
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task SignInPage_OidcConfigured_OffersTheProviderInsteadOfTheKeyForm()
     {
-        var html = await host.NewBrowser().Http.GetStringAsync("/signin?ReturnUrl=%2F");
+        var html = await Host.NewBrowser().Http.GetStringAsync("/signin?ReturnUrl=%2F");
 
         Assert.Contains("""data-testid="signin-oidc" href="signin/oidc?returnUrl=%2F""", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Form.Key", html, StringComparison.Ordinal);
-        using var response = await host.NewBrowser(followRedirects: false).Http.GetAsync("/signin");
-        Assert.Contains($"form-action 'self' {provider.Authority.GetLeftPart(UriPartial.Authority)}",
+        using var response = await Host.NewBrowser(followRedirects: false).Http.GetAsync("/signin");
+        Assert.Contains($"form-action 'self' {Provider.Authority.GetLeftPart(UriPartial.Authority)}",
             string.Join(";", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task OidcFlow_CustomerClaim_SignsInAsThatCustomerOnly()
     {
-        provider.NextUser = new("emma@example.test", Customer: "Emma", Roles: ["billing-reader"]);
-        var browser = host.NewBrowser();
+        Provider.NextUser = new("emma@example.test", Customer: "Emma", Roles: ["billing-reader"]);
+        var browser = Host.NewBrowser();
 
         using var landed = await browser.Http.GetAsync("/signin/oidc?returnUrl=%2F");
 
         Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
-        Assert.Equal(host.Address.GetLeftPart(UriPartial.Authority) + "/", landed.RequestMessage!.RequestUri!.ToString());
-        Assert.Equal(1, provider.TokensIssued);
+        Assert.Equal(Host.Address.GetLeftPart(UriPartial.Authority) + "/", landed.RequestMessage!.RequestUri!.ToString());
+        Assert.Equal(1, Provider.TokensIssued);
         var home = await landed.Content.ReadAsStringAsync();
         Assert.Contains("""data-testid="customer">Emma<""", home, StringComparison.Ordinal);
         Assert.Contains("Signed in as emma@example.test", home, StringComparison.Ordinal);
@@ -68,8 +60,8 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task OidcFlow_AdminRole_SignsInAsAdmin()
     {
-        provider.NextUser = new("ops@example.test", Customer: null, Roles: ["billing-admin"]);
-        var browser = host.NewBrowser();
+        Provider.NextUser = new("ops@example.test", Customer: null, Roles: ["billing-admin"]);
+        var browser = Host.NewBrowser();
 
         using var landed = await browser.Http.GetAsync("/signin/oidc?returnUrl=%2F");
 
@@ -84,8 +76,8 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task OidcFlow_NeitherCustomerNorAdmin_IsRefused()
     {
-        provider.NextUser = new("nobody@example.test", Customer: null, Roles: ["something-else"]);
-        var browser = host.NewBrowser();
+        Provider.NextUser = new("nobody@example.test", Customer: null, Roles: ["something-else"]);
+        var browser = Host.NewBrowser();
 
         using var landed = await browser.Http.GetAsync("/signin/oidc?returnUrl=%2F");
 

@@ -4,44 +4,35 @@ using Billing.SystemTests.Infrastructure;
 namespace Billing.SystemTests;
 
 /// <summary>
-/// The OpenID Connect flow of an app served under <c>Web:PathBase</c>: the provider sends the browser back to
+/// The OpenID Connect flow of an app served under <c>Web:PathBase</c>: the Provider sends the browser back to
 /// the callback under the prefix, and success and refusal both land on pages under it.
 /// </summary>
 public sealed class OidcUnderPathBaseTests : IAsyncLifetime
 {
     private const string PathBase = "/billing";
 
-    private TestOidcProvider provider = null!;
-    private WebAppHost host = null!;
+    private OidcApp app = null!;
 
-    public async Task InitializeAsync()
-    {
-        provider = await TestOidcProvider.StartAsync();
-        host = await WebAppHost.StartAsync(
-            $"--Web:PathBase={PathBase}",
-            $"--Authentication:Oidc:Authority={provider.Authority}",
-            $"--Authentication:Oidc:ClientId={TestOidcProvider.ClientId}",
-            $"--Authentication:Oidc:ClientSecret={TestOidcProvider.ClientSecret}");
-    }
+    private TestOidcProvider Provider => app.Provider;
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await provider.DisposeAsync();
-    }
+    private WebAppHost Host => app.Host;
+
+    public async Task InitializeAsync() => app = await OidcApp.StartAsync($"--Web:PathBase={PathBase}");
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task OidcFlow_CustomerClaim_ReturnsThroughTheCallbackUnderThePrefixToTheDashboard()
     {
-        provider.NextUser = new("emma@example.test", Customer: "Emma", Roles: []);
-        var browser = host.NewBrowser(followRedirects: false);
+        Provider.NextUser = new("emma@example.test", Customer: "Emma", Roles: []);
+        var browser = Host.NewBrowser(followRedirects: false);
 
-        // Step by step, to see where the provider sends the browser back to.
+        // Step by step, to see where the Provider sends the browser back to.
         var toProvider = await browser.Http.GetAsync($"{PathBase}/signin/oidc?returnUrl=%2Fbilling%2F");
         var redirectUri = QueryValue(toProvider.Headers.Location!, "redirect_uri");
         using var landed = await FollowAsync(browser, toProvider);
 
-        Assert.Equal(host.Address.GetLeftPart(UriPartial.Authority) + PathBase + "/signin-oidc", redirectUri);
+        Assert.Equal(Host.Address.GetLeftPart(UriPartial.Authority) + PathBase + "/signin-oidc", redirectUri);
         Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
         Assert.Equal(PathBase + "/", landed.RequestMessage!.RequestUri!.AbsolutePath);
         var home = await landed.Content.ReadAsStringAsync();
@@ -53,8 +44,8 @@ public sealed class OidcUnderPathBaseTests : IAsyncLifetime
     [Fact]
     public async Task OidcFlow_NeitherCustomerNorAdmin_IsRefusedOnTheSignInPageUnderThePrefix()
     {
-        provider.NextUser = new("nobody@example.test", Customer: null, Roles: ["something-else"]);
-        var browser = host.NewBrowser();
+        Provider.NextUser = new("nobody@example.test", Customer: null, Roles: ["something-else"]);
+        var browser = Host.NewBrowser();
 
         using var landed = await browser.Http.GetAsync($"{PathBase}/signin/oidc?returnUrl=%2Fbilling%2F");
 
@@ -63,7 +54,7 @@ public sealed class OidcUnderPathBaseTests : IAsyncLifetime
         Assert.Null(browser.Cookie("billing.auth"));
     }
 
-    /// <summary>Follows redirects (to the provider and back) until an answer that is not one.</summary>
+    /// <summary>Follows redirects (to the Provider and back) until an answer that is not one.</summary>
     private static async Task<HttpResponseMessage> FollowAsync(WebAppHost.Browser browser, HttpResponseMessage response)
     {
         for (var hops = 0; hops < 10 && response.Headers.Location is { } location; hops++)

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Threading.Channels;
 using Billing.Grains;
 using Billing.Usage;
@@ -15,18 +14,15 @@ public sealed class CustomerUsageFeedTests : IAsyncDisposable
     private static readonly CustomerUsage Usage = new("Emma", [], DateTimeOffset.UnixEpoch, [], 0);
 
     private readonly FakeTimeProvider time = new();
-    private readonly FakeCustomerGrain grain;
+    private readonly FakeUsageGrain grain;
     private readonly CustomerUsageFeed feed;
     private readonly Channel<FeedConnection> connections = Channel.CreateUnbounded<FeedConnection>();
     private readonly Channel<CustomerUsage> usages = Channel.CreateUnbounded<CustomerUsage>();
 
     public CustomerUsageFeedTests()
     {
-        grain = DispatchProxy.Create<ICustomerGrain, FakeCustomerGrain>() as FakeCustomerGrain ?? throw new InvalidOperationException();
-        grain.Usage = Usage;
-        var grains = DispatchProxy.Create<IGrainFactory, FakeGrainFactory>();
-        ((FakeGrainFactory)(object)grains).Grain = grain;
-        feed = new CustomerUsageFeed(grains, time, NullLogger<CustomerUsageFeed>.Instance);
+        (var customerGrain, grain) = FakeUsageGrain.Create<ICustomerGrain>(Usage);
+        feed = new CustomerUsageFeed(FakeGrainFactory.For(customerGrain!), time, NullLogger<CustomerUsageFeed>.Instance);
     }
 
     private FeedListener<CustomerUsage> Listener => new(
@@ -92,7 +88,7 @@ public sealed class CustomerUsageFeedTests : IAsyncDisposable
         await using var subscription = await feed.SubscribeAsync("Emma", Listener);
         var pushed = Usage with { LateEvents = 3 };
 
-        await grain.Observer!.OnUsageChangedAsync(pushed);
+        await ((ICustomerUsageObserver)grain.Observer!).OnUsageChangedAsync(pushed);
 
         Assert.Same(pushed, await Next(usages));
     }
@@ -118,63 +114,4 @@ public sealed class CustomerUsageFeedTests : IAsyncDisposable
     private static async Task<T> Next<T>(Channel<T> channel) => await channel.Reader.ReadAsync().AsTask().WaitAsync(Patience);
 
     public ValueTask DisposeAsync() => feed.DisposeAsync();
-
-    /// <summary>Hands out the one fake grain; object references are the observers themselves.</summary>
-    public class FakeGrainFactory : DispatchProxy
-    {
-        public object? Grain { get; set; }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod!.Name switch
-        {
-            nameof(IGrainFactory.GetGrain) => Grain,
-            nameof(IGrainFactory.CreateObjectReference) => args![0],
-            nameof(IGrainFactory.DeleteObjectReference) => null,
-            _ => throw new NotSupportedException(targetMethod.Name),
-        };
-    }
-
-    /// <summary>A customer grain whose calls fail while it is not reachable.</summary>
-    public class FakeCustomerGrain : DispatchProxy
-    {
-        private volatile bool reachable = true;
-
-        public bool Reachable
-        {
-            get => reachable;
-            set => reachable = value;
-        }
-
-        public CustomerUsage? Usage { get; set; }
-
-        public ICustomerUsageObserver? Observer { get; private set; }
-
-        public int Subscriptions { get; private set; }
-
-        public int Unsubscriptions { get; private set; }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-        {
-            if (!reachable)
-            {
-                return targetMethod!.Name == nameof(ICustomerGrain.GetUsageAsync)
-                    ? Task.FromException<CustomerUsage?>(new TimeoutException("cluster unreachable"))
-                    : Task.FromException(new TimeoutException("cluster unreachable"));
-            }
-
-            switch (targetMethod!.Name)
-            {
-                case nameof(ICustomerGrain.SubscribeAsync):
-                    Observer = (ICustomerUsageObserver)args![0]!;
-                    Subscriptions++;
-                    return Task.CompletedTask;
-                case nameof(ICustomerGrain.UnsubscribeAsync):
-                    Unsubscriptions++;
-                    return Task.CompletedTask;
-                case nameof(ICustomerGrain.GetUsageAsync):
-                    return Task.FromResult(Usage);
-                default:
-                    throw new NotSupportedException(targetMethod.Name);
-            }
-        }
-    }
 }

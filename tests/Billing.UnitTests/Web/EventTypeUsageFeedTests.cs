@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Threading.Channels;
 using Billing.Events;
 using Billing.Grains;
@@ -16,17 +15,15 @@ public sealed class EventTypeUsageFeedTests : IAsyncDisposable
     private static readonly EventTypeUsage Usage = new(EventType.Pack, [new TypeMonthUsage(new BillingMonth(2026, 11), 2, 7.50m)], DateTimeOffset.UnixEpoch);
 
     private readonly FakeTimeProvider time = new();
-    private readonly FakeEventTypeGrain grain;
+    private readonly FakeUsageGrain grain;
     private readonly EventTypeUsageFeed feed;
     private readonly Channel<FeedConnection> connections = Channel.CreateUnbounded<FeedConnection>();
     private readonly Channel<EventTypeUsage> usages = Channel.CreateUnbounded<EventTypeUsage>();
 
     public EventTypeUsageFeedTests()
     {
-        grain = DispatchProxy.Create<IEventTypeGrain, FakeEventTypeGrain>() as FakeEventTypeGrain ?? throw new InvalidOperationException();
-        var grains = DispatchProxy.Create<IGrainFactory, CustomerUsageFeedTests.FakeGrainFactory>();
-        ((CustomerUsageFeedTests.FakeGrainFactory)(object)grains).Grain = grain;
-        feed = new EventTypeUsageFeed(grains, time, NullLogger<EventTypeUsageFeed>.Instance);
+        (var typeGrain, grain) = FakeUsageGrain.Create<IEventTypeGrain>(Usage);
+        feed = new EventTypeUsageFeed(FakeGrainFactory.For(typeGrain!), time, NullLogger<EventTypeUsageFeed>.Instance);
     }
 
     private FeedListener<EventTypeUsage> Listener => new(
@@ -52,7 +49,7 @@ public sealed class EventTypeUsageFeedTests : IAsyncDisposable
     {
         await using var subscription = await feed.SubscribeAsync(EventType.Pack, Listener);
 
-        await grain.Observer!.OnUsageChangedAsync(Usage);
+        await ((IEventTypeUsageObserver)grain.Observer!).OnUsageChangedAsync(Usage);
 
         Assert.Equal(FeedConnection.Live, subscription.Connection);
         Assert.Same(Usage, await Next(usages));
@@ -61,42 +58,4 @@ public sealed class EventTypeUsageFeedTests : IAsyncDisposable
     private static async Task<T> Next<T>(Channel<T> channel) => await channel.Reader.ReadAsync().AsTask().WaitAsync(Patience);
 
     public ValueTask DisposeAsync() => feed.DisposeAsync();
-
-    /// <summary>An event type grain whose calls fail while it is not reachable.</summary>
-    public class FakeEventTypeGrain : DispatchProxy
-    {
-        private volatile bool reachable = true;
-
-        public bool Reachable
-        {
-            get => reachable;
-            set => reachable = value;
-        }
-
-        public IEventTypeUsageObserver? Observer { get; private set; }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-        {
-            var name = targetMethod!.Name;
-            if (!reachable)
-            {
-                return name == nameof(IEventTypeGrain.GetUsageAsync)
-                    ? Task.FromException<EventTypeUsage?>(new TimeoutException("cluster unreachable"))
-                    : Task.FromException(new TimeoutException("cluster unreachable"));
-            }
-
-            switch (name)
-            {
-                case nameof(IEventTypeGrain.SubscribeAsync):
-                    Observer = (IEventTypeUsageObserver)args![0]!;
-                    return Task.CompletedTask;
-                case nameof(IEventTypeGrain.UnsubscribeAsync):
-                    return Task.CompletedTask;
-                case nameof(IEventTypeGrain.GetUsageAsync):
-                    return Task.FromResult<EventTypeUsage?>(Usage);
-                default:
-                    throw new NotSupportedException(name);
-            }
-        }
-    }
 }
