@@ -98,6 +98,10 @@ public sealed class CustomerGrain(
 
     public async Task OnNextAsync(IList<SequentialItem<IngestedEvent>> items)
     {
+        // Whether an event is late follows what this silo knows to be closed, not when this customer last
+        // closed a month: a customer without a window of a closed month (new, or with later usage only) takes
+        // that month's events as late usage, as every other customer does.
+        CustomerClosing.Advance(state.State, clock.ClosedThrough);
         if (CustomerLedger.Apply(state.State, items.Select(item => item.Item), time.GetUtcNow()) == 0)
         {
             return;

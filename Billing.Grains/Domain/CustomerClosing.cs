@@ -107,7 +107,7 @@ public static class CustomerClosing
         }
 
         BillingMonth? oldestWindow = state.Months.Count > 0 ? state.Months.Keys.Min() : null;
-        BillingMonth? forLateUsage = state.LateUsage.Count > 0 ? state.ClosedThrough?.Next() : null;
+        var forLateUsage = LateUsageInvoiceMonth(state);
         return oldestWindow is { } window && (forLateUsage is null || window <= forLateUsage) ? window : forLateUsage;
     }
 
@@ -124,8 +124,24 @@ public static class CustomerClosing
             return closedWindows.Min();
         }
 
-        var lateUsageWaits = state.LateUsage.Keys.Any(month => month < closedThrough);
-        return lateUsageWaits && !(state.LastInvoiced >= closedThrough) ? closedThrough : null;
+        return LateUsageInvoiceMonth(state) is { } forLateUsage && forLateUsage <= closedThrough ? forLateUsage : null;
+    }
+
+    /// <summary>
+    /// The month of the invoice that carries the late usage waiting (null when none waits). The latest closed
+    /// month, as an invoice of adjustments only, when it has no invoice yet and the usage is from before it;
+    /// otherwise the month after it, whose invoice comes when it closes. One rule for both when to close
+    /// (<see cref="NextClosingMonth"/>) and what to freeze, so the invoice does not depend on which comes first.
+    /// </summary>
+    private static BillingMonth? LateUsageInvoiceMonth(CustomerUsageState state)
+    {
+        if (state.LateUsage.Count == 0 || state.ClosedThrough is not { } closedThrough)
+        {
+            return null;
+        }
+
+        var dueNow = state.LateUsage.Keys.Any(month => month < closedThrough) && !(state.LastInvoiced >= closedThrough);
+        return dueNow ? closedThrough : closedThrough.Next();
     }
 
     /// <summary>Invoices show their issue time to the millisecond; the stores keep exactly that.</summary>

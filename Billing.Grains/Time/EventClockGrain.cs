@@ -16,14 +16,18 @@ public sealed class EventClockGrain(
 {
     private static readonly TimeSpan ProgressWriteInterval = TimeSpan.FromSeconds(5);
 
+    // Each silo reports its partitions once per interval; five missed reports mean it is gone or stalled.
+    private const int ReportsBeforeIdlenessIsStale = 5;
+
     private readonly TimeSpan maxOutOfOrderness = options.Value.MaxOutOfOrderness;
+    private readonly TimeSpan idleReportLifetime = options.Value.WatermarkInterval * ReportsBeforeIdlenessIsStale;
     private DateTimeOffset lastWrite = DateTimeOffset.MinValue;
 
     public async Task ReportAsync(int partitionCount, IReadOnlyList<PartitionReport> reports)
     {
         var now = time.GetUtcNow();
         EventClock.Record(state.State, partitionCount, reports, now);
-        var advanced = EventClock.TryAdvance(state.State, maxOutOfOrderness);
+        var advanced = EventClock.TryAdvance(state.State, maxOutOfOrderness, now, idleReportLifetime);
         if (advanced || now - lastWrite >= ProgressWriteInterval)
         {
             await state.WriteOrDeactivateAsync(GrainContext);

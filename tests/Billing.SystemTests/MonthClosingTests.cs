@@ -57,6 +57,30 @@ public sealed class MonthClosingTests
     }
 
     [Fact]
+    public async Task EventOfAClosedMonth_CustomerWithoutUsageInIt_IsAnAdjustmentNotAnInvoiceOfThatMonth()
+    {
+        await using var host = await StartAsync(OnePartitionSettings);
+        await host.ProduceAsync([
+            CsvRecords.Event("Olivia", EventType.Data, 4.00m, "2026-10-01T08:00:00Z"),
+            CsvRecords.Event("Clock", EventType.Misc, 1.00m, "2026-09-10T08:00:00Z"),
+            CsvRecords.Event("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
+        await host.WaitForInvoicesAsync("Clock", ["2026-09"], Patience);
+
+        // Olivia has only October open; September has closed for everyone, so this is late usage.
+        await host.ProduceAsync([CsvRecords.Event("Olivia", EventType.Call, 2.50m, "2026-09-20T08:00:00Z")]);
+        var late = await WaitForAsync(
+            async () => (await host.Http.GetFromJsonAsync<CustomerUsageResponse>("/api/customers/Olivia/usage"))!,
+            usage => usage.LateEvents == 1,
+            Patience,
+            "Olivia's late event to be counted");
+
+        Assert.Equal([new AdjustmentResponse("2026-09", 1, "2.50")], late.PendingAdjustments);
+        Assert.Equal([("2026-10", "open", "4.00")], late.Months.Select(m => (m.Month, m.Status, m.Total)));
+        var invoices = await host.Http.GetFromJsonAsync<InvoiceListResponse>("/api/customers/Olivia/invoices");
+        Assert.Empty(invoices!.Invoices);
+    }
+
+    [Fact]
     public async Task SilentCustomer_InactiveWhenItsMonthCloses_IsInvoicedByItsReminder()
     {
         await using var host = await StartAsync([.. OnePartitionSettings, "--Billing:ClosingReminderPeriod=00:00:02"]);

@@ -124,6 +124,21 @@ public sealed class CustomerClosingTests
     }
 
     [Fact]
+    public void LateUsage_ArrivingAfterALaterMonthClosedWithoutUsage_IsDueNowOnThatMonthsAdjustmentsOnlyInvoice()
+    {
+        var state = StateWith(At(0, 0, EventType.Call, 10m, "2026-09-02T00:00:00Z"));
+        CloseAndIssue(state, September, number: 1);
+        // October closed with no usage of this customer's, then September's late event arrives.
+        CustomerClosing.Advance(state, October);
+        CustomerLedger.Apply(state, [At(0, 1, EventType.Call, 2m, "2026-09-29T00:00:00Z")], Now);
+
+        Assert.Equal(October, CustomerClosing.NextClosingMonth(state));
+        var draft = CustomerClosing.Freeze(state, "Emma", "EUR", Now)!;
+        Assert.Equal(October, draft.Month);
+        Assert.Equal([new InvoiceAdjustment(September, 1, 2m)], draft.Adjustments);
+    }
+
+    [Fact]
     public void Freeze_SeveralMonthsClosedAtOnce_InvoicesThemOldestFirst()
     {
         var state = StateWith(At(0, 0, EventType.Call, 1m, "2026-09-02T00:00:00Z"), At(0, 1, EventType.Call, 2m, "2026-10-02T00:00:00Z"));
