@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Billing.Grains.Hosting;
 
 namespace Billing.Silo;
 
@@ -38,8 +37,8 @@ internal static class ApiKeyCommand
             return Usage("give exactly one of --customer <id> and --admin");
         }
 
-        var key = "qb_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        var key = ApiKeyMaterial.NewKey();
+        var hash = ApiKeyMaterial.HashOf(key);
         Console.WriteLine($"key (shown once; give it to its holder): {key}");
         Console.WriteLine("configuration (environment variables shown; only the hash is stored):");
         Console.WriteLine($"Billing__ApiKeys__{index}__Sha256={hash}");

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Billing.Grains.Hosting;
 
 namespace Billing.Web.Security;
 
@@ -47,11 +48,7 @@ public sealed class ApiKeyRing
     }
 
     /// <summary>The hex SHA-256 of <paramref name="key"/>, as configured.</summary>
-    public static string HashOf(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-    }
+    public static string HashOf(string key) => ApiKeyMaterial.HashOf(key);
 
     /// <summary>The identity <paramref name="key"/> signs in as, or null when it is not a configured key.</summary>
     public ClaimsIdentity? Authenticate(string key, string authenticationType)

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Billing.Generator;
+using Billing.Grains.Hosting;
 
 namespace Billing.Web.Security;
 
@@ -28,5 +28,5 @@ public sealed class DemoKeys(IReadOnlyList<DemoKey> keys)
             : new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf(key.Key), Role = BillingClaims.AdminRole });
 
     /// <summary>A new key: 32 random bytes, URL-safe base64, prefixed so it is recognizable in a secret scanner.</summary>
-    public static string NewKey() => "qb_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewKey() => ApiKeyMaterial.NewKey();
 }
