@@ -1,3 +1,5 @@
+using Billing.Events;
+
 namespace Billing.Grains.Domain;
 
 /// <summary>
@@ -25,5 +27,25 @@ public sealed class AppliedOffsets
 
         HighestByPartition[partition] = offset;
         return true;
+    }
+
+    /// <summary>
+    /// Hands each event not applied before to <paramref name="apply"/>, once, and records it as applied: the
+    /// rule every ledger shares.
+    /// </summary>
+    /// <returns>How many events were new.</returns>
+    public int ApplyNew(IEnumerable<IngestedEvent> events, Action<BillableEvent> apply)
+    {
+        var applied = 0;
+        foreach (var ingested in events)
+        {
+            if (TryAdvance(ingested.Partition, ingested.Offset))
+            {
+                apply(ingested.Event);
+                applied++;
+            }
+        }
+
+        return applied;
     }
 }

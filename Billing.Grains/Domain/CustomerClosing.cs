@@ -67,7 +67,7 @@ public static class CustomerClosing
             var leftoverAmount = window.Total - invoice.Lines.Sum(line => line.Amount);
             if (leftoverCount > 0)
             {
-                LateOf(state, invoice.Month).Add(leftoverCount, leftoverAmount);
+                state.LateUsage.GetOrAdd(invoice.Month).Add(leftoverCount, leftoverAmount);
             }
         }
 
@@ -152,15 +152,4 @@ public static class CustomerClosing
         [.. EventTypes.All
             .Where(type => window.CountByType[(int)type] > 0)
             .Select(type => new InvoiceLine(type, window.CountByType[(int)type], window.TotalByType[(int)type]))];
-
-    private static MonthTotal LateOf(CustomerUsageState state, BillingMonth month)
-    {
-        if (!state.LateUsage.TryGetValue(month, out var late))
-        {
-            late = new MonthTotal();
-            state.LateUsage.Add(month, late);
-        }
-
-        return late;
-    }
 }

@@ -14,28 +14,19 @@ public static class CustomerLedger
     /// <returns>How many events were new.</returns>
     public static int Apply(CustomerUsageState state, IEnumerable<IngestedEvent> events, DateTimeOffset now)
     {
-        var applied = 0;
-        foreach (var ingested in events)
+        var applied = state.Offsets.ApplyNew(events, billable =>
         {
-            if (!state.Offsets.TryAdvance(ingested.Partition, ingested.Offset))
-            {
-                continue;
-            }
-
-            var billable = ingested.Event;
             var month = BillingMonth.Of(billable.Time);
             if (IsLate(state, month))
             {
-                AddLate(state, month, billable.Amount);
+                state.LateUsage.GetOrAdd(month).Add(billable.Amount);
+                state.LateEvents++;
             }
             else
             {
-                WindowOf(state, month).Add(billable);
+                state.Months.GetOrAdd(month).Add(billable);
             }
-
-            applied++;
-        }
-
+        });
         if (applied > 0)
         {
             state.UpdatedAt = now;
@@ -68,27 +59,4 @@ public static class CustomerLedger
 
     private static string StatusOf(CustomerUsageState state, BillingMonth month) =>
         month <= state.ClosedThrough ? MonthStatus.Closing : MonthStatus.Open;
-
-    private static MonthlyWindow WindowOf(CustomerUsageState state, BillingMonth month)
-    {
-        if (!state.Months.TryGetValue(month, out var window))
-        {
-            window = new MonthlyWindow();
-            state.Months.Add(month, window);
-        }
-
-        return window;
-    }
-
-    private static void AddLate(CustomerUsageState state, BillingMonth month, decimal amount)
-    {
-        if (!state.LateUsage.TryGetValue(month, out var late))
-        {
-            late = new MonthTotal();
-            state.LateUsage.Add(month, late);
-        }
-
-        late.Add(amount);
-        state.LateEvents++;
-    }
 }

@@ -9,7 +9,7 @@ public static class EventTypeLedger
     /// <returns>How many events were new.</returns>
     public static int Apply(EventTypeUsageState state, IEnumerable<IngestedEvent> events, DateTimeOffset now)
     {
-        var applied = MonthlyAggregation.Apply(state.Months, state.Offsets, events, static (total, billable) => total.Add(billable.Amount));
+        var applied = state.Offsets.ApplyNew(events, billable => state.Months.GetOrAdd(BillingMonth.Of(billable.Time)).Add(billable.Amount));
         if (applied > 0)
         {
             state.UpdatedAt = now;
