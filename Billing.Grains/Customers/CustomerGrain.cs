@@ -101,7 +101,7 @@ public sealed class CustomerGrain(
         // Whether an event is late follows what this silo knows to be closed, not when this customer last
         // closed a month: a customer without a window of a closed month (new, or with later usage only) takes
         // that month's events as late usage, as every other customer does.
-        CustomerClosing.Advance(state.State, clock.ClosedThrough);
+        CustomerClosing.Advance(state.State, await clock.GetClosedThroughAsync());
         if (CustomerLedger.Apply(state.State, items.Select(item => item.Item), time.GetUtcNow()) == 0)
         {
             return;
@@ -123,8 +123,7 @@ public sealed class CustomerGrain(
 
     public async Task CloseDueMonthsAsync()
     {
-        var closedThrough = MonthClosing.ClosedThrough(await clock.GetWatermarkAsync(), options.Value.AllowedLateness);
-        CustomerClosing.Advance(state.State, closedThrough);
+        CustomerClosing.Advance(state.State, await clock.GetClosedThroughAsync());
         while (true)
         {
             var alreadyFrozen = state.State.Closing is not null;

@@ -32,20 +32,20 @@ public sealed class EventClockView(IGrainFactory grains, IOptions<BillingOptions
     /// <summary>The latest month closed at <see cref="Watermark"/>, or null.</summary>
     public BillingMonth? ClosedThrough => MonthClosing.ClosedThrough(Watermark, allowedLateness);
 
-    /// <summary>The watermark, asked of the event clock if this silo has not learned it yet.</summary>
-    public async Task<DateTimeOffset?> GetWatermarkAsync()
+    /// <summary>The latest month closed, with the watermark asked of the event clock if this silo has not learned it yet.</summary>
+    public async Task<BillingMonth?> GetClosedThroughAsync()
     {
         lock (gate)
         {
             if (loaded)
             {
-                return watermark;
+                return MonthClosing.ClosedThrough(watermark, allowedLateness);
             }
         }
 
         var status = await grains.GetGrain<IEventClockGrain>(0).GetStatusAsync();
         Update(status.Watermark);
-        return Watermark;
+        return ClosedThrough;
     }
 
     /// <summary>Takes a newer watermark; an older one is ignored.</summary>
