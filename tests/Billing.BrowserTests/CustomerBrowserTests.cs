@@ -13,15 +13,10 @@ public sealed class CustomerBrowserTests(CustomerBrowserTests.App fixture) : ICl
     private static readonly TimeSpan FirstUsage = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LiveChange = TimeSpan.FromSeconds(60);
 
-    private string Emma => fixture.App.DemoKeys.For("Emma")?.Label ?? throw new InvalidOperationException("No demo key for Emma.");
-
     [Fact]
     public async Task Home_SignedInAsEmma_SubtotalChangesWithoutReload()
     {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/");
-        await Expect(page).ToHaveURLAsync(BrowserAppFixture.SignInUrl());
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {Emma} (demo)", Exact = true }).ClickAsync();
+        var page = await fixture.SignInAsync(fixture.EmmaLabel);
 
         var subtotal = page.Locator("[data-testid=subtotal]");
         await Expect(subtotal).ToBeVisibleAsync(new() { Timeout = (float)FirstUsage.TotalMilliseconds });
@@ -43,7 +38,7 @@ public sealed class CustomerBrowserTests(CustomerBrowserTests.App fixture) : ICl
     [Fact]
     public async Task AdminView_SignedInAsCustomer_IsNotShown()
     {
-        var page = await fixture.SignInAsync(Emma);
+        var page = await fixture.SignInAsync(fixture.EmmaLabel);
 
         var status = await OpenAsync(page, "/admin");
 
@@ -94,7 +89,7 @@ public sealed class CustomerBrowserTests(CustomerBrowserTests.App fixture) : ICl
     [Fact]
     public async Task Home_SignedInAsEmma_SavesFullPageScreenshot()
     {
-        var page = await fixture.SignInAsync(Emma);
+        var page = await fixture.SignInAsync(fixture.EmmaLabel);
         await Expect(page.Locator("[data-testid=subtotal]")).ToBeVisibleAsync(new() { Timeout = (float)FirstUsage.TotalMilliseconds });
         // The live circuit, not the prerendered page: its connection shows green.
         await Expect(page.Locator("[data-testid=connection]")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
