@@ -20,7 +20,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Admin_SignedIn_SeesATotalPerEventTypeWithCurrencyAndCount()
     {
-        var browser = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+        var browser = await Host.SignInAsync(Host.DemoKeys.Admin!.Key);
 
         var html = await browser.Http.GetStringAsync("/admin");
 
@@ -36,7 +36,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Admin_SignedIn_SeesALabelledChartPerEventType()
     {
-        var browser = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+        var browser = await Host.SignInAsync(Host.DemoKeys.Admin!.Key);
 
         var html = await browser.Http.GetStringAsync("/admin");
 
@@ -48,7 +48,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Admin_SignedIn_FindsCustomersLinkedToTheirDashboard()
     {
-        var browser = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+        var browser = await Host.SignInAsync(Host.DemoKeys.Admin!.Key);
 
         // The directory takes a customer in within a second of its first event.
         var html = await BillingAppHost.WaitForAsync(
@@ -64,7 +64,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Admin_SignedIn_SeesThePipelineWithEveryPartition()
     {
-        var browser = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+        var browser = await Host.SignInAsync(Host.DemoKeys.Admin!.Key);
 
         var html = await browser.Http.GetStringAsync("/admin");
 
@@ -82,8 +82,8 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Header_Admin_LinksToTheAdminViewAndACustomerDoesNot()
     {
-        var admin = await SignedInAsync(Host.DemoKeys.Admin!.Key);
-        var emma = await SignedInAsync(Host.DemoKeys.For("Emma")!.Key);
+        var admin = await Host.SignInAsync(Host.DemoKeys.Admin!.Key);
+        var emma = await Host.SignInAsync(Host.DemoKeys.For("Emma")!.Key);
 
         var adminHome = await admin.Http.GetStringAsync("/");
         var emmaHome = await emma.Http.GetStringAsync("/");
@@ -95,13 +95,13 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Customer_SignedIn_IsRedirectedToDenied()
     {
-        var emma = await SignedInAsync(Host.DemoKeys.For("Emma")!.Key, followRedirects: false);
+        var emma = await Host.SignInAsync(Host.DemoKeys.For("Emma")!.Key, followRedirects: false);
 
         using var response = await emma.Http.GetAsync("/admin");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/denied", Path(response.Headers.Location!));
-        var denied = await SignedInAsync(Host.DemoKeys.For("Emma")!.Key);
+        var denied = await Host.SignInAsync(Host.DemoKeys.For("Emma")!.Key);
         using var followed = await denied.Http.GetAsync("/admin");
         Assert.Equal("/denied", followed.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.DoesNotContain("data-testid=\"pipeline\"", await followed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Anonymous_IsRedirectedToSignIn()
     {
-        var browser = NewBrowser(followRedirects: false);
+        var browser = Host.NewBrowser(followRedirects: false);
 
         using var response = await browser.Http.GetAsync("/admin");
 
@@ -121,7 +121,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task OrleansDashboard_Admin_IsServedAndLinkedFromTheAdminView()
     {
-        var admin = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+        var admin = await Host.SignInAsync(Host.DemoKeys.Admin!.Key);
 
         var view = await admin.Http.GetStringAsync("/admin");
         using var dashboard = await admin.Http.GetAsync("/orleans-dashboard/");
@@ -136,8 +136,8 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task OrleansDashboard_CustomerOrAnonymous_IsNotServed()
     {
-        var emma = await SignedInAsync(Host.DemoKeys.For("Emma")!.Key, followRedirects: false);
-        var anonymous = NewBrowser(followRedirects: false);
+        var emma = await Host.SignInAsync(Host.DemoKeys.For("Emma")!.Key, followRedirects: false);
+        var anonymous = Host.NewBrowser(followRedirects: false);
 
         using var asEmma = await emma.Http.GetAsync("/orleans-dashboard/");
         using var asAnonymous = await anonymous.Http.GetAsync("/orleans-dashboard/");
@@ -167,22 +167,6 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
         Assert.Equal(new TypeMonthUsage(new BillingMonth(2023, 11), 1, 2.50m), usage.Current);
     }
 
-    private async Task<WebAppHost.Browser> SignedInAsync(string key, bool followRedirects = true)
-    {
-        var browser = NewBrowser(followRedirects);
-        using var signIn = await browser.PostSignInAsync("/signin", ("Form.DemoKey", key));
-        Assert.NotNull(browser.Cookie("billing.auth"));
-        return browser;
-    }
-
-    private WebAppHost.Browser NewBrowser(bool followRedirects)
-    {
-        var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = followRedirects }) { BaseAddress = Host.Address };
-        app.Keep(http);
-        return new WebAppHost.Browser(http, cookies);
-    }
-
     private static string Path(Uri location) => location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
 
     private static string Text(string html) => WebUtility.HtmlDecode(Regex.Replace(Tags().Replace(html, " "), @"\s+", " ").Trim());
@@ -196,20 +180,11 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     /// <summary>The app in embedded mode without its generator, after one CALL event of 1.25 was handled.</summary>
     public sealed class AppWithOneEvent : IAsyncLifetime
     {
-        private readonly List<HttpClient> browsers = [];
         private BillingAppHost? host;
 
         public BillingAppHost Host => host ?? throw new InvalidOperationException("Not started.");
 
         public Billing.Web.Api.StatusResponse Status { get; private set; } = default!;
-
-        public void Keep(HttpClient browser)
-        {
-            lock (browsers)
-            {
-                browsers.Add(browser);
-            }
-        }
 
         public async Task InitializeAsync()
         {
@@ -221,7 +196,6 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
 
         public async Task DisposeAsync()
         {
-            browsers.ForEach(browser => browser.Dispose());
             if (host is not null)
             {
                 await host.DisposeAsync();
