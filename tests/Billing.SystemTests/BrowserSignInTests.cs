@@ -182,21 +182,6 @@ public sealed class BrowserSignInTests(BrowserSignInTests.EmbeddedApp embedded) 
         Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }
 
-    /// <summary>One embedded app for the class: starting one takes seconds.</summary>
-    public sealed class EmbeddedApp : IAsyncLifetime
-    {
-        private WebAppHost? host;
-
-        public WebAppHost Host => host ?? throw new InvalidOperationException("Not started.");
-
-        public async Task InitializeAsync() => host = await WebAppHost.StartAsync();
-
-        public async Task DisposeAsync()
-        {
-            if (host is not null)
-            {
-                await host.DisposeAsync();
-            }
-        }
-    }
+    /// <summary>One app for the class, in embedded mode.</summary>
+    public sealed class EmbeddedApp : WebAppFixture;
 }
