@@ -106,5 +106,30 @@ public sealed partial class WebAppHost : IAsyncDisposable
 
         public Cookie? Cookie(string name) => Cookies.GetAllCookies().FirstOrDefault(cookie => cookie.Name == name);
 
+        /// <summary>
+        /// Signed in as <paramref name="customer"/> and nothing more: the API answers for that customer (404: no
+        /// usage yet) and refuses <paramref name="other"/>'s usage and the admins' status.
+        /// </summary>
+        public async Task AssertCustomerOnlyAsync(string customer, string other)
+        {
+            using var own = await Http.GetAsync($"/api/customers/{customer}/usage");
+            using var others = await Http.GetAsync($"/api/customers/{other}/usage");
+            using var status = await Http.GetAsync("/api/status");
+            Assert.Equal(HttpStatusCode.NotFound, own.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, others.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, status.StatusCode);
+        }
+
+        /// <summary>
+        /// Signed in as an admin: the API answers the admins' status, and for <paramref name="anyCustomer"/> (404:
+        /// no usage yet) rather than refusing.
+        /// </summary>
+        public async Task AssertAdminAsync(string anyCustomer)
+        {
+            using var status = await Http.GetAsync("/api/status");
+            using var any = await Http.GetAsync($"/api/customers/{anyCustomer}/usage");
+            Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, any.StatusCode);
+        }
     }
 }
