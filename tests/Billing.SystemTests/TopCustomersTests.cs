@@ -31,11 +31,11 @@ public sealed partial class TopCustomersTests(TopCustomersTests.KnownEventsInvoi
     {
         var expected = ExpectedTop(5);
 
+        // The wait returns the first answer whose customers and totals are exactly the expected ones.
         var top = await WaitForTopAsync("/api/customers/top?month=2026-11&count=5", expected);
 
         Assert.Equal("2026-11", top.Month);
         Assert.Equal("EUR", top.Currency);
-        Assert.Equal(expected, top.Customers.Select(c => (c.Customer, c.Total)));
         foreach (var standing in top.Customers)
         {
             var usage = await Host.Http.GetFromJsonAsync<CustomerUsageResponse>($"/api/customers/{standing.Customer}/usage");
@@ -94,13 +94,13 @@ public sealed partial class TopCustomersTests(TopCustomersTests.KnownEventsInvoi
         var directory = Host.App.Services.GetRequiredService<IGrainFactory>().GetGrain<ICustomerDirectoryGrain>(0);
         OpenWindowCount[] expected = [new(November, KnownEventSet.Customers.Length)];
 
-        var windows = await WaitForAsync(
+        // Fails unless the directory comes to count exactly the expected windows.
+        await WaitForAsync(
             directory.CountOpenWindowsAsync,
             counts => counts.SequenceEqual(expected),
             Patience,
             "the directory to count only November's windows");
 
-        Assert.Equal(expected, windows);
         Assert.Equal(KnownEventSet.Customers.Order(StringComparer.Ordinal), await directory.ListAsync());
         var status = await Host.Http.GetFromJsonAsync<StatusResponse>("/api/status");
         Assert.Equal([new OpenWindowsResponse("2026-11", KnownEventSet.Customers.Length)], status!.OpenWindows);
