@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Billing.Events;
 using Billing.SystemTests.Infrastructure;
+using Billing.TestSupport;
 using Billing.Usage;
 using Billing.Web.Hosting;
 using Billing.Web.Live;
@@ -164,7 +165,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
         });
 
         // Same month as the fixture's event, so the other tests' current month does not move.
-        await Host.ProduceAsync([(1, "Liam"u8.ToArray(), "1700000001000,Liam,2.50,PACK"u8.ToArray())]);
+        await Host.ProduceAsync([CsvRecords.Event("Liam", EventType.Pack, 2.50m, "2023-11-14T22:13:21Z", partition: 1)]);
 
         var usage = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(EventType.Pack, usage.Type);
@@ -193,8 +194,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
         public async Task InitializeAsync()
         {
             host = await BillingAppHost.StartAsync("--Generator:Enabled=false");
-            // 2023-11-14 22:13:20 UTC.
-            await host.ProduceAsync([(0, "Emma"u8.ToArray(), "1700000000000,Emma,1.25,CALL"u8.ToArray())]);
+            await host.ProduceAsync([CsvRecords.Event("Emma", EventType.Call, 1.25m, "2023-11-14T22:13:20Z")]);
             Status = await host.WaitUntilHandledAsync(1, 0, TimeSpan.FromSeconds(60));
         }
 

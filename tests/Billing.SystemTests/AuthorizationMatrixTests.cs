@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Billing.Events;
-using Billing.Records;
 using Billing.SystemTests.Infrastructure;
+using Billing.TestSupport;
 using Billing.Web.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -308,11 +308,11 @@ public sealed class AuthorizationMatrixApp : IAsyncLifetime
         host = await BillingAppHost.StartAsync("--Generator:Enabled=false", "--Billing:IdlePartitionTimeout=00:00:01");
         Anonymous = Host.AnonymousClient();
         await Host.ProduceAsync([
-            Record(A, EventType.Call, 11.17m, "2026-09-10T08:00:00Z"),
-            Record(B, EventType.Data, 33.41m, "2026-09-11T08:00:00Z"),
-            Record(A, EventType.Call, 22.29m, "2026-10-02T08:00:00Z"),
-            Record(B, EventType.Data, 44.53m, "2026-10-03T08:00:00Z"),
-            Record("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
+            CsvRecords.Event(A, EventType.Call, 11.17m, "2026-09-10T08:00:00Z"),
+            CsvRecords.Event(B, EventType.Data, 33.41m, "2026-09-11T08:00:00Z"),
+            CsvRecords.Event(A, EventType.Call, 22.29m, "2026-10-02T08:00:00Z"),
+            CsvRecords.Event(B, EventType.Data, 44.53m, "2026-10-03T08:00:00Z"),
+            CsvRecords.Event("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
         await Host.WaitUntilHandledAsync(5, deadLetters: 0, TimeSpan.FromSeconds(60));
         await Host.WaitForInvoicesAsync(A, [InvoicedMonth], TimeSpan.FromSeconds(60));
         await Host.WaitForInvoicesAsync(B, [InvoicedMonth], TimeSpan.FromSeconds(60));
@@ -331,8 +331,4 @@ public sealed class AuthorizationMatrixApp : IAsyncLifetime
             await host.DisposeAsync();
         }
     }
-
-    private static (int Partition, byte[]? Key, byte[] Value) Record(string customer, EventType type, decimal amount, string time) =>
-        (0, BillableEventCodec.EncodeKey(customer), BillableEventCodec.EncodeCsv(
-            new BillableEvent(customer, type, amount, DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture), null)));
 }
