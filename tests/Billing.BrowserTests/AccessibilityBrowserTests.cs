@@ -17,10 +17,6 @@ public sealed class AccessibilityBrowserTests(AccessibilityBrowserTests.App fixt
     /// <summary>Enough presses to pass the sign-in page's form and every demo button, so a lost focus fails rather than loops.</summary>
     private const int MaxTabs = 40;
 
-    private string Emma => fixture.App.DemoKeys.For("Emma")?.Label ?? throw new InvalidOperationException("No demo key for Emma.");
-
-    private string Admin => fixture.App.DemoKeys.Admin?.Label ?? throw new InvalidOperationException("No demo admin key.");
-
     [Fact]
     public async Task SignInPage_HasNoAccessibilityViolations()
     {
@@ -34,7 +30,7 @@ public sealed class AccessibilityBrowserTests(AccessibilityBrowserTests.App fixt
     [Fact]
     public async Task CustomerDashboard_WithLiveData_HasNoAccessibilityViolations()
     {
-        var page = await fixture.SignInAsync(Emma);
+        var page = await fixture.SignInAsync(fixture.EmmaLabel);
         await Expect(page.Locator("[data-testid=subtotal]")).ToBeVisibleAsync(new() { Timeout = (float)FirstUsage.TotalMilliseconds });
         await Expect(page.Locator("[data-testid=connection]")).ToHaveAttributeAsync("data-state", "live");
 
@@ -44,7 +40,7 @@ public sealed class AccessibilityBrowserTests(AccessibilityBrowserTests.App fixt
     [Fact]
     public async Task AdminView_WithLiveData_HasNoAccessibilityViolations()
     {
-        var page = await fixture.SignInAsync(Admin);
+        var page = await fixture.SignInAsync(fixture.AdminLabel);
         await page.GotoAsync("admin");
         await Expect(page.Locator("[data-testid=type-total][data-type=CALL]")).Not.ToContainTextAsync("EUR 0.00", new() { Timeout = 30_000 });
         await Expect(page.Locator("[data-testid=partition]").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -70,25 +66,25 @@ public sealed class AccessibilityBrowserTests(AccessibilityBrowserTests.App fixt
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/signin");
-        var demoButton = page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {Emma} (demo)", Exact = true });
+        var demoButton = page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {fixture.EmmaLabel} (demo)", Exact = true });
 
         var presses = 0;
         while (!await IsFocusedAsync(demoButton))
         {
-            Assert.True(++presses <= MaxTabs, $"{MaxTabs} Tab presses did not reach the demo button for {Emma}.");
+            Assert.True(++presses <= MaxTabs, $"{MaxTabs} Tab presses did not reach the demo button for {fixture.EmmaLabel}.");
             await page.Keyboard.PressAsync("Tab");
         }
 
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(page.Locator("[data-testid=customer]")).ToHaveTextAsync(Emma);
+        await Expect(page.Locator("[data-testid=customer]")).ToHaveTextAsync(fixture.EmmaLabel);
         Assert.Equal(fixture.BaseAddress, new Uri(page.Url));
     }
 
     [Fact]
     public async Task Dashboard_FirstTab_ReachesAVisibleSkipLinkThatMovesFocusToTheContent()
     {
-        var page = await fixture.SignInAsync(Emma);
+        var page = await fixture.SignInAsync(fixture.EmmaLabel);
         // Keys pressed on the prerendered page would act on elements the circuit then replaces.
         await Expect(page.Locator("main")).ToHaveAttributeAsync("data-interactive", "true");
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" });

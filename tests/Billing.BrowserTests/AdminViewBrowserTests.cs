@@ -10,12 +10,10 @@ public sealed class AdminViewBrowserTests(AdminViewBrowserTests.App fixture) : I
 
     private static readonly string[] EventTypes = ["MESSAGE", "DATA", "CALL", "PACK", "MISC"];
 
-    private string Admin => fixture.App.DemoKeys.Admin?.Label ?? throw new InvalidOperationException("No demo admin key.");
-
     [Fact]
     public async Task AdminView_SignedInAsAdmin_ShowsATotalPerEventTypeAndThePipeline()
     {
-        var page = await fixture.SignInAsync(Admin);
+        var page = await fixture.SignInAsync(fixture.AdminLabel);
 
         await page.GotoAsync("/admin");
 
@@ -35,7 +33,7 @@ public sealed class AdminViewBrowserTests(AdminViewBrowserTests.App fixture) : I
     [Fact]
     public async Task AdminView_SignedInAsAdmin_SavesFullPageScreenshot()
     {
-        var page = await fixture.SignInAsync(Admin);
+        var page = await fixture.SignInAsync(fixture.AdminLabel);
         await page.GotoAsync("/admin");
         await Expect(page.Locator("[data-testid=pipeline]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(page.Locator("[data-testid=type-total]")).ToHaveCountAsync(EventTypes.Length);

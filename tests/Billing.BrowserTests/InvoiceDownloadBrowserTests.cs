@@ -23,7 +23,7 @@ public sealed class InvoiceDownloadBrowserTests(InvoiceDownloadBrowserTests.App 
     [Fact]
     public async Task InvoiceJsonLink_SignedInAsEmma_DownloadsTheInvoiceWithTheRowsTotal()
     {
-        var page = await fixture.SignInAsync(fixture.App.DemoKeys.For("Emma")!.Label);
+        var page = await fixture.SignInAsync(fixture.EmmaLabel);
         var row = page.Locator("[data-testid=invoice]").First;
         await Expect(row).ToBeVisibleAsync(new() { Timeout = (float)FirstInvoice.TotalMilliseconds });
         await Expect(row.Locator("[data-testid=invoice-csv]")).ToHaveCountAsync(1);

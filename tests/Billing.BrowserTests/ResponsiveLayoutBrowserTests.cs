@@ -19,7 +19,7 @@ public sealed class ResponsiveLayoutBrowserTests(ResponsiveLayoutBrowserTests.Ap
     [Fact]
     public async Task CustomerDashboard_OnAPhone_DoesNotScrollSideways()
     {
-        var page = await fixture.SignInAsync(fixture.App.DemoKeys.For("Emma")?.Label ?? throw new InvalidOperationException("No demo key for Emma."));
+        var page = await fixture.SignInAsync(fixture.EmmaLabel);
         await Expect(page.Locator("[data-testid=connection]")).ToHaveAttributeAsync("data-state", "live", Patience);
         await Expect(page.Locator("[data-testid=subtotal]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
@@ -29,7 +29,7 @@ public sealed class ResponsiveLayoutBrowserTests(ResponsiveLayoutBrowserTests.Ap
     [Fact]
     public async Task AdminView_OnAPhone_DoesNotScrollSideways()
     {
-        var page = await fixture.SignInAsync(fixture.App.DemoKeys.Admin?.Label ?? throw new InvalidOperationException("No demo admin key."));
+        var page = await fixture.SignInAsync(fixture.AdminLabel);
         await page.GotoAsync("/admin");
         await Expect(page.Locator("[data-testid=types-connection]")).ToHaveAttributeAsync("data-state", "live", Patience);
         await Expect(page.Locator("[data-testid=partition]").First).ToBeVisibleAsync(new() { Timeout = 30_000 });

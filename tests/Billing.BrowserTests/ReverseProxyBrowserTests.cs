@@ -39,7 +39,6 @@ public sealed class ReverseProxyBrowserTests(ReverseProxyBrowserTests.App fixtur
     [Fact]
     public async Task Dashboard_ThroughTheProxyUnderAPrefix_SignsInAndUpdatesLive()
     {
-        var emma = fixture.App.DemoKeys.For("Emma")?.Label ?? throw new InvalidOperationException("No demo key for Emma.");
         var page = await fixture.NewPageAsync();
         var requested = new List<Uri>();
         var sockets = new List<string>();
@@ -59,7 +58,7 @@ public sealed class ReverseProxyBrowserTests(ReverseProxyBrowserTests.App fixtur
         };
 
         await page.GotoAsync(new Uri(fixture.BaseAddress, "signin").ToString());
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {emma} (demo)", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {fixture.EmmaLabel} (demo)", Exact = true }).ClickAsync();
 
         var subtotal = page.Locator("[data-testid=subtotal]");
         await Expect(subtotal).ToBeVisibleAsync(new() { Timeout = (float)FirstUsage.TotalMilliseconds });

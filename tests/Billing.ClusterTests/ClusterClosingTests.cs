@@ -1,8 +1,8 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Billing.ClusterTests.Infrastructure;
 using Billing.Events;
-using Billing.Records;
 using Billing.TestSupport;
 using Billing.TestSupport.Postgres;
 using Billing.Usage;
@@ -141,8 +141,7 @@ public sealed class ClusterClosingTests(PostgresFixture postgres)
         // December events on every partition, from customers of their own, close November.
         var december = new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero);
         var decemberRecords = Enumerable.Range(0, KnownEventSet.DefaultPartitions)
-            .Select(partition => new BillableEvent($"december-{partition}", EventType.Call, 1.00m, december))
-            .Select((e, partition) => (partition, (byte[]?)BillableEventCodec.EncodeKey(e.Customer), BillableEventCodec.EncodeCsv(e)))
+            .Select(partition => CsvRecords.Event($"december-{partition}", EventType.Call, 1.00m, december.ToString("O", CultureInfo.InvariantCulture), partition))
             .ToList();
         await cluster.ProduceAsync(decemberRecords);
         await cluster.WaitUntilHandledAsync(set.Records.Count + decemberRecords.Count, Patience);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Billing.Events;
 using Billing.SystemTests.Infrastructure;
+using Billing.TestSupport;
 using Billing.Usage;
 using Billing.Web.Hosting;
 using Billing.Web.Live;
@@ -20,7 +21,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Admin_SignedIn_SeesATotalPerEventTypeWithCurrencyAndCount()
     {
-        var browser = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+        var browser = await Host.SignInAsync(Host.DemoKeys.Admin!.Key);
 
         var html = await browser.Http.GetStringAsync("/admin");
 
@@ -36,7 +37,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Admin_SignedIn_SeesALabelledChartPerEventType()
     {
-        var browser = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+        var browser = await Host.SignInAsync(Host.DemoKeys.Admin!.Key);
 
         var html = await browser.Http.GetStringAsync("/admin");
 
@@ -48,7 +49,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Admin_SignedIn_FindsCustomersLinkedToTheirDashboard()
     {
-        var browser = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+        var browser = await Host.SignInAsync(Host.DemoKeys.Admin!.Key);
 
         // The directory takes a customer in within a second of its first event.
         var html = await BillingAppHost.WaitForAsync(
@@ -64,7 +65,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Admin_SignedIn_SeesThePipelineWithEveryPartition()
     {
-        var browser = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+        var browser = await Host.SignInAsync(Host.DemoKeys.Admin!.Key);
 
         var html = await browser.Http.GetStringAsync("/admin");
 
@@ -82,8 +83,8 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Header_Admin_LinksToTheAdminViewAndACustomerDoesNot()
     {
-        var admin = await SignedInAsync(Host.DemoKeys.Admin!.Key);
-        var emma = await SignedInAsync(Host.DemoKeys.For("Emma")!.Key);
+        var admin = await Host.SignInAsync(Host.DemoKeys.Admin!.Key);
+        var emma = await Host.SignInAsync(Host.DemoKeys.For("Emma")!.Key);
 
         var adminHome = await admin.Http.GetStringAsync("/");
         var emmaHome = await emma.Http.GetStringAsync("/");
@@ -95,13 +96,13 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Customer_SignedIn_IsRedirectedToDenied()
     {
-        var emma = await SignedInAsync(Host.DemoKeys.For("Emma")!.Key, followRedirects: false);
+        var emma = await Host.SignInAsync(Host.DemoKeys.For("Emma")!.Key, followRedirects: false);
 
         using var response = await emma.Http.GetAsync("/admin");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/denied", Path(response.Headers.Location!));
-        var denied = await SignedInAsync(Host.DemoKeys.For("Emma")!.Key);
+        var denied = await Host.SignInAsync(Host.DemoKeys.For("Emma")!.Key);
         using var followed = await denied.Http.GetAsync("/admin");
         Assert.Equal("/denied", followed.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.DoesNotContain("data-testid=\"pipeline\"", await followed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -110,7 +111,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task Anonymous_IsRedirectedToSignIn()
     {
-        var browser = NewBrowser(followRedirects: false);
+        var browser = Host.NewBrowser(followRedirects: false);
 
         using var response = await browser.Http.GetAsync("/admin");
 
@@ -121,7 +122,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task OrleansDashboard_Admin_IsServedAndLinkedFromTheAdminView()
     {
-        var admin = await SignedInAsync(Host.DemoKeys.Admin!.Key);
+        var admin = await Host.SignInAsync(Host.DemoKeys.Admin!.Key);
 
         var view = await admin.Http.GetStringAsync("/admin");
         using var dashboard = await admin.Http.GetAsync("/orleans-dashboard/");
@@ -136,16 +137,20 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     [Fact]
     public async Task OrleansDashboard_CustomerOrAnonymous_IsNotServed()
     {
-        var emma = await SignedInAsync(Host.DemoKeys.For("Emma")!.Key, followRedirects: false);
-        var anonymous = NewBrowser(followRedirects: false);
+        var emma = await Host.SignInAsync(Host.DemoKeys.For("Emma")!.Key, followRedirects: false);
+        var anonymous = Host.NewBrowser(followRedirects: false);
 
         using var asEmma = await emma.Http.GetAsync("/orleans-dashboard/");
         using var asAnonymous = await anonymous.Http.GetAsync("/orleans-dashboard/");
         using var apiAsAnonymous = await anonymous.Http.GetAsync("/orleans-dashboard/DashboardCounters");
 
+        Assert.Equal(HttpStatusCode.Redirect, asEmma.StatusCode);
         Assert.Equal("/denied", Path(asEmma.Headers.Location!));
-        Assert.StartsWith("/signin", Path(asAnonymous.Headers.Location!), StringComparison.Ordinal);
-        Assert.NotEqual(HttpStatusCode.OK, apiAsAnonymous.StatusCode);
+        // A browser without a session is sent to sign in, for the dashboard's page and its API alike.
+        Assert.Equal(HttpStatusCode.Redirect, asAnonymous.StatusCode);
+        Assert.Equal("/signin?ReturnUrl=%2Forleans-dashboard%2F", asAnonymous.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, apiAsAnonymous.StatusCode);
+        Assert.Equal("/signin?ReturnUrl=%2Forleans-dashboard%2FDashboardCounters", apiAsAnonymous.Headers.Location!.PathAndQuery);
     }
 
     [Fact]
@@ -160,27 +165,11 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
         });
 
         // Same month as the fixture's event, so the other tests' current month does not move.
-        await Host.ProduceAsync([(1, "Liam"u8.ToArray(), "1700000001000,Liam,2.50,PACK"u8.ToArray())]);
+        await Host.ProduceAsync([CsvRecords.Event("Liam", EventType.Pack, 2.50m, "2023-11-14T22:13:21Z", partition: 1)]);
 
         var usage = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(EventType.Pack, usage.Type);
         Assert.Equal(new TypeMonthUsage(new BillingMonth(2023, 11), 1, 2.50m), usage.Current);
-    }
-
-    private async Task<WebAppHost.Browser> SignedInAsync(string key, bool followRedirects = true)
-    {
-        var browser = NewBrowser(followRedirects);
-        using var signIn = await browser.PostSignInAsync("/signin", ("Form.DemoKey", key));
-        Assert.NotNull(browser.Cookie("billing.auth"));
-        return browser;
-    }
-
-    private WebAppHost.Browser NewBrowser(bool followRedirects)
-    {
-        var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = followRedirects }) { BaseAddress = Host.Address };
-        app.Keep(http);
-        return new WebAppHost.Browser(http, cookies);
     }
 
     private static string Path(Uri location) => location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
@@ -196,32 +185,21 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
     /// <summary>The app in embedded mode without its generator, after one CALL event of 1.25 was handled.</summary>
     public sealed class AppWithOneEvent : IAsyncLifetime
     {
-        private readonly List<HttpClient> browsers = [];
         private BillingAppHost? host;
 
         public BillingAppHost Host => host ?? throw new InvalidOperationException("Not started.");
 
         public Billing.Web.Api.StatusResponse Status { get; private set; } = default!;
 
-        public void Keep(HttpClient browser)
-        {
-            lock (browsers)
-            {
-                browsers.Add(browser);
-            }
-        }
-
         public async Task InitializeAsync()
         {
             host = await BillingAppHost.StartAsync("--Generator:Enabled=false");
-            // 2023-11-14 22:13:20 UTC.
-            await host.ProduceAsync([(0, "Emma"u8.ToArray(), "1700000000000,Emma,1.25,CALL"u8.ToArray())]);
+            await host.ProduceAsync([CsvRecords.Event("Emma", EventType.Call, 1.25m, "2023-11-14T22:13:20Z")]);
             Status = await host.WaitUntilHandledAsync(1, 0, TimeSpan.FromSeconds(60));
         }
 
         public async Task DisposeAsync()
         {
-            browsers.ForEach(browser => browser.Dispose());
             if (host is not null)
             {
                 await host.DisposeAsync();

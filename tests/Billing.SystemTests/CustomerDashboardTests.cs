@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Billing.Events;
-using Billing.TestSupport;
 using Billing.SystemTests.Infrastructure;
+using Billing.TestSupport;
 using Billing.Web.Api;
 using static Billing.SystemTests.Infrastructure.BillingAppHost;
 
@@ -35,7 +35,7 @@ public sealed partial class CustomerDashboardTests
             usage => usage.LateEvents == 1,
             Patience,
             "the late event to be counted");
-        var browser = await SignInAsync(host, "Emma");
+        var browser = await host.SignInAsync(host.DemoKeys.For("Emma")!.Key);
 
         var home = await browser.Http.GetStringAsync("/");
 
@@ -84,7 +84,7 @@ public sealed partial class CustomerDashboardTests
             usage => usage?.Months.Any(month => month.Status == "closing") == true,
             Patience,
             "September to be closing");
-        var browser = await SignInAsync(host, "Emma");
+        var browser = await host.SignInAsync(host.DemoKeys.For("Emma")!.Key);
 
         var home = await browser.Http.GetStringAsync("/");
 
@@ -100,17 +100,6 @@ public sealed partial class CustomerDashboardTests
     {
         using var response = await host.Http.GetAsync($"/api/customers/{customer}/usage");
         return response.StatusCode == HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<CustomerUsageResponse>();
-    }
-
-    private static async Task<WebAppHost.Browser> SignInAsync(BillingAppHost host, string customer)
-    {
-        var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = host.Address };
-        var browser = new WebAppHost.Browser(http, cookies);
-        using var signIn = await browser.PostSignInAsync("/signin", ("Form.DemoKey", host.DemoKeys.For(customer)!.Key));
-        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        Assert.NotNull(browser.Cookie("billing.auth"));
-        return browser;
     }
 
     // Relative links resolve against the page's <base href="/">, as the browser resolves them.

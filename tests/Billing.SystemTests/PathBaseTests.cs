@@ -215,20 +215,8 @@ public sealed partial class PathBaseTests(PathBaseTests.UnderBilling prefixed) :
     private static partial Regex RootedAddress();
 
     /// <summary>One app for the class under <c>Web:PathBase=/billing</c>, forwarded headers off.</summary>
-    public sealed class UnderBilling : IAsyncLifetime
+    public sealed class UnderBilling : WebAppFixture
     {
-        private WebAppHost? host;
-
-        public WebAppHost Host => host ?? throw new InvalidOperationException("Not started.");
-
-        public async Task InitializeAsync() => host = await WebAppHost.StartAsync("--Web:PathBase=/billing");
-
-        public async Task DisposeAsync()
-        {
-            if (host is not null)
-            {
-                await host.DisposeAsync();
-            }
-        }
+        protected override string[] Settings => ["--Web:PathBase=/billing"];
     }
 }

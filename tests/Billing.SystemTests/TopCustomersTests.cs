@@ -31,11 +31,11 @@ public sealed partial class TopCustomersTests(TopCustomersTests.KnownEventsInvoi
     {
         var expected = ExpectedTop(5);
 
+        // The wait returns the first answer whose customers and totals are exactly the expected ones.
         var top = await WaitForTopAsync("/api/customers/top?month=2026-11&count=5", expected);
 
         Assert.Equal("2026-11", top.Month);
         Assert.Equal("EUR", top.Currency);
-        Assert.Equal(expected, top.Customers.Select(c => (c.Customer, c.Total)));
         foreach (var standing in top.Customers)
         {
             var usage = await Host.Http.GetFromJsonAsync<CustomerUsageResponse>($"/api/customers/{standing.Customer}/usage");
@@ -94,13 +94,13 @@ public sealed partial class TopCustomersTests(TopCustomersTests.KnownEventsInvoi
         var directory = Host.App.Services.GetRequiredService<IGrainFactory>().GetGrain<ICustomerDirectoryGrain>(0);
         OpenWindowCount[] expected = [new(November, KnownEventSet.Customers.Length)];
 
-        var windows = await WaitForAsync(
+        // Fails unless the directory comes to count exactly the expected windows.
+        await WaitForAsync(
             directory.CountOpenWindowsAsync,
             counts => counts.SequenceEqual(expected),
             Patience,
             "the directory to count only November's windows");
 
-        Assert.Equal(expected, windows);
         Assert.Equal(KnownEventSet.Customers.Order(StringComparer.Ordinal), await directory.ListAsync());
         var status = await Host.Http.GetFromJsonAsync<StatusResponse>("/api/status");
         Assert.Equal([new OpenWindowsResponse("2026-11", KnownEventSet.Customers.Length)], status!.OpenWindows);
@@ -132,9 +132,9 @@ public sealed partial class TopCustomersTests(TopCustomersTests.KnownEventsInvoi
     {
         var expected = ExpectedTop(10);
         await WaitForTopAsync("/api/customers/top", expected);
-        var admin = await SignedInAsAdminAsync();
+        var admin = await Host.SignInAsync(Host.DemoKeys.Admin!.Key);
 
-        var html = await admin.GetStringAsync("/admin");
+        var html = await admin.Http.GetStringAsync("/admin");
 
         Assert.Contains("""<h2 id="top-customers-heading">Top customers</h2>""", html, StringComparison.Ordinal);
         Assert.Contains("""<span data-testid="top-month">2026-11</span>""", html, StringComparison.Ordinal);
@@ -163,17 +163,6 @@ public sealed partial class TopCustomersTests(TopCustomersTests.KnownEventsInvoi
             Patience,
             $"{path} to answer {string.Join(", ", expected)}");
 
-    private async Task<HttpClient> SignedInAsAdminAsync()
-    {
-        var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Host.Address };
-        app.Keep(http);
-        var browser = new WebAppHost.Browser(http, cookies);
-        using var signIn = await browser.PostSignInAsync("/signin", ("Form.DemoKey", Host.DemoKeys.Admin!.Key));
-        Assert.NotNull(browser.Cookie("billing.auth"));
-        return http;
-    }
-
     [GeneratedRegex("""<tr data-testid="top-customer" data-customer="(?<customer>[^"]+)">.*?<a href="(?<link>[^"]+)">\k<customer></a>.*?<td class="amount">(?<amount>[^<]+)</td>""", RegexOptions.Singleline)]
     private static partial Regex TopCustomerRow();
 
@@ -183,20 +172,11 @@ public sealed partial class TopCustomersTests(TopCustomersTests.KnownEventsInvoi
     /// </summary>
     public sealed class KnownEventsInvoicedThroughOctober : IAsyncLifetime
     {
-        private readonly List<HttpClient> browsers = [];
         private BillingAppHost? host;
 
         public KnownEventSet Set { get; } = KnownEventSet.Create(eventsPerCustomerMonth: 40, KnownEventSet.DefaultPartitions, seed: 29);
 
         public BillingAppHost Host => host ?? throw new InvalidOperationException("Not started.");
-
-        public void Keep(HttpClient browser)
-        {
-            lock (browsers)
-            {
-                browsers.Add(browser);
-            }
-        }
 
         public async Task InitializeAsync()
         {
@@ -211,7 +191,6 @@ public sealed partial class TopCustomersTests(TopCustomersTests.KnownEventsInvoi
 
         public async Task DisposeAsync()
         {
-            browsers.ForEach(browser => browser.Dispose());
             if (host is not null)
             {
                 await host.DisposeAsync();

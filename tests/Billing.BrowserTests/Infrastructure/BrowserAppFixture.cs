@@ -18,6 +18,12 @@ public abstract class BrowserAppFixture : IAsyncLifetime
 
     public EmbeddedBillingApp App => app ?? throw new InvalidOperationException("The app has not started.");
 
+    /// <summary>The label of Emma's demo key: what her demo sign-in button names.</summary>
+    public string EmmaLabel => App.DemoKeys.For("Emma")?.Label ?? throw new InvalidOperationException("No demo key for Emma.");
+
+    /// <summary>The label of the demo admin key: what the admin's demo sign-in button names.</summary>
+    public string AdminLabel => App.DemoKeys.Admin?.Label ?? throw new InvalidOperationException("No demo admin key.");
+
     /// <summary>What relative addresses of <see cref="NewPageAsync"/>'s pages resolve against: the app, unless a fixture puts something in front.</summary>
     public virtual Uri BaseAddress => App.Address;
 

@@ -1,3 +1,4 @@
+using Billing.TestSupport.Postgres;
 using Npgsql;
 
 namespace Billing.ClusterTests.Infrastructure;
@@ -5,17 +6,6 @@ namespace Billing.ClusterTests.Infrastructure;
 /// <summary>The cluster's PostgreSQL database, asked directly: what the invoice store holds, and faults to inject.</summary>
 public sealed class ClusterDatabase(string connectionString)
 {
-    private const string RefuseFunction = "billing_test_refuse_invoices";
-    private const string RefuseTrigger = "billing_test_refuse_invoices";
-
-    public async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -32,21 +22,10 @@ public sealed class ClusterDatabase(string connectionString)
     }
 
     /// <summary>Makes every insert into <c>billing_invoices</c> fail, as a store that refuses writes: no invoice can be issued.</summary>
-    public Task RefuseInvoicesAsync() => ExecuteAsync($"""
-        create function {RefuseFunction}() returns trigger language plpgsql as $$
-        begin
-            raise exception 'billing_invoices refuses inserts (test fault)';
-        end
-        $$;
-        create trigger {RefuseTrigger} before insert on billing_invoices
-            for each statement execute function {RefuseFunction}();
-        """);
+    public Task RefuseInvoicesAsync() => InvoiceTableFaults.RefuseInsertsAsync(connectionString);
 
     /// <summary>Undoes <see cref="RefuseInvoicesAsync"/>.</summary>
-    public Task AcceptInvoicesAsync() => ExecuteAsync($"""
-        drop trigger {RefuseTrigger} on billing_invoices;
-        drop function {RefuseFunction}();
-        """);
+    public Task AcceptInvoicesAsync() => InvoiceTableFaults.AcceptInsertsAsync(connectionString);
 
     /// <summary>Every stored invoice, by number.</summary>
     public Task<IReadOnlyList<StoredInvoice>> InvoicesAsync() => QueryAsync(

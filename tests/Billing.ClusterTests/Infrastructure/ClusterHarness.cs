@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Billing.Grains.EmbeddedKafka;
-using Billing.Grains.Storage;
 using Billing.TestSupport;
 using Billing.TestSupport.Postgres;
 using Billing.Web.Api;
@@ -10,7 +9,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Billing.ClusterTests.Infrastructure;
 
@@ -57,8 +55,7 @@ public sealed class ClusterHarness : IAsyncDisposable
 
     public static async Task<ClusterHarness> StartAsync(PostgresServer postgres, int brokers = 1)
     {
-        var connectionString = await postgres.CreateDatabaseAsync();
-        await BillingSchema.MigrateAsync(connectionString, NullLogger.Instance, CancellationToken.None);
+        var connectionString = await postgres.CreateMigratedDatabaseAsync();
         var options = EmbeddedKafkaBrokerOptions.ForBilling(KnownEventSet.DefaultPartitions);
         options.BrokerCount = brokers;
         return new ClusterHarness(connectionString, EmbeddedKafkaBroker.Start(options));

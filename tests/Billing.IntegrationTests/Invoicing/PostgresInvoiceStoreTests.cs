@@ -1,6 +1,5 @@
 using Billing.Events;
 using Billing.Grains.Invoicing;
-using Billing.Grains.Storage;
 using Billing.IntegrationTests.Infrastructure;
 using Billing.Invoices;
 using Billing.TestSupport.Postgres;
@@ -18,7 +17,7 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task IssueAsync_NewCustomersOneAfterAnother_NumbersOneToNWithoutGaps()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await using var store = NewStore(connectionString);
         var drafts = TestDrafts.Distinct(5);
 
@@ -36,7 +35,7 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task IssueAsync_SameCustomerAndMonthAgain_ReturnsFirstInvoiceAndTakesNoNumber()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await using var store = NewStore(connectionString);
         var first = await store.IssueAsync(TestDrafts.For("Emma", amount: 12.00m), CancellationToken.None);
 
@@ -54,7 +53,7 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task CountAsync_NothingIssued_IsZero()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await using var store = NewStore(connectionString);
 
         Assert.Equal(0, await store.CountAsync(CancellationToken.None));
@@ -63,7 +62,7 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task IssueAsync_SameDraftManyTimesAtOnceThroughTwoStores_AllGetOneInvoice()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await using var first = NewStore(connectionString);
         await using var second = NewStore(connectionString);
         var draft = TestDrafts.For("Emma");
@@ -79,7 +78,7 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task IssueAsync_TwoThousandConcurrentCallsThroughTwoStores_NumbersExactlyOneToTwoThousand()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         // Two stores, each with its own pool and issuing loop, stand for two processes on one database.
         await using var first = NewStore(connectionString);
         await using var second = NewStore(connectionString);
@@ -98,24 +97,17 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task IssueAsync_InsertFailsInTransaction_ThrowsAndTakesNoNumber()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await using var store = NewStore(connectionString);
         await store.IssueAsync(TestDrafts.For("Emma"), CancellationToken.None);
         await store.IssueAsync(TestDrafts.For("Olivia"), CancellationToken.None);
-        await SqlCommands.ExecuteAsync(connectionString, """
-            create function refuse_invoice() returns trigger language plpgsql as $$
-            begin
-                raise exception 'invoice refused by test';
-            end
-            $$;
-            create trigger refuse_invoice before insert on billing_invoices for each row execute function refuse_invoice();
-            """);
+        await InvoiceTableFaults.RefuseInsertsAsync(connectionString);
 
         var failure = await Assert.ThrowsAsync<PostgresException>(() => store.IssueAsync(TestDrafts.For("Noah"), CancellationToken.None));
-        Assert.Contains("invoice refused by test", failure.MessageText, StringComparison.Ordinal);
+        Assert.Equal(InvoiceTableFaults.RefusalMessage, failure.MessageText);
         Assert.Equal("2", await LastNumberAsync(connectionString));
 
-        await SqlCommands.ExecuteAsync(connectionString, "drop trigger refuse_invoice on billing_invoices");
+        await InvoiceTableFaults.AcceptInsertsAsync(connectionString);
         var noah = await store.IssueAsync(TestDrafts.For("Noah"), CancellationToken.None);
         var liam = await store.IssueAsync(TestDrafts.For("Liam"), CancellationToken.None);
 
@@ -127,7 +119,7 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task FindAsync_IssuedInvoice_ReadsBackLinesAdjustmentsAndAmountsExactly()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await using var store = NewStore(connectionString);
         var draft = new InvoiceDraft(
             "Émma / ünïcode \"quoted\" 💶",
@@ -157,7 +149,7 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task IssueAsync_IssueTimeFinerThanMicroseconds_ReturnsTheTimeAsStored()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await using var store = NewStore(connectionString);
         var draft = TestDrafts.For("Emma") with { IssuedAt = TestDrafts.IssuedAt.AddTicks(1_234_567) };
 
@@ -170,7 +162,7 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task ListAsync_SeveralMonthsAndCustomers_NewestMonthFirstOnlyThatCustomer()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await using var store = NewStore(connectionString);
         foreach (var month in new[] { new BillingMonth(2026, 8), new BillingMonth(2026, 10), new BillingMonth(2025, 12) })
         {
@@ -188,7 +180,7 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task FindAsync_NothingIssuedForThatMonth_ReturnsNull()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await using var store = NewStore(connectionString);
         await store.IssueAsync(TestDrafts.For("Emma"), CancellationToken.None);
 
@@ -199,7 +191,7 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task IssueAsync_CallerAlreadyCancelled_ThrowsAndTakesNoNumber()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await using var store = NewStore(connectionString);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.IssueAsync(TestDrafts.For("Emma"), new CancellationToken(canceled: true)));
@@ -212,7 +204,7 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task IssueAsync_DraftNoStoreCanKeep_ThrowsWithoutTouchingOtherDrafts()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await using var store = NewStore(connectionString);
         var overflowing = TestDrafts.For("Noah") with
         {
@@ -230,7 +222,7 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task NumberCounter_SecondRowOrDelete_IsRefused()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
 
         await Assert.ThrowsAsync<PostgresException>(() => SqlCommands.ExecuteAsync(connectionString,
             "insert into billing_invoice_numbers (only_row, last_number) values (false, 0)"));
@@ -244,11 +236,4 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
 
     private static async Task<string> LastNumberAsync(string connectionString) =>
         Assert.Single(await SqlReader.ReadColumnAsync(connectionString, "select last_number::text from billing_invoice_numbers"));
-
-    private async Task<string> MigratedDatabaseAsync()
-    {
-        var connectionString = await postgres.Server.CreateDatabaseAsync();
-        await BillingSchema.MigrateAsync(connectionString, NullLogger.Instance, CancellationToken.None);
-        return connectionString;
-    }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Billing.Grains.Invoicing;
-using Billing.Grains.Storage;
 using Billing.IntegrationTests.Infrastructure;
 using Billing.TestSupport.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,8 +18,7 @@ public sealed class PostgresInvoiceStoreThroughputTests(PostgresFixture postgres
     [Fact]
     public async Task IssueAsync_TenThousandDraftsFromFiveHundredCallers_NumbersOneToTenThousand()
     {
-        var connectionString = await postgres.Server.CreateDatabaseAsync();
-        await BillingSchema.MigrateAsync(connectionString, NullLogger.Instance, CancellationToken.None);
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await using var store = new PostgresInvoiceStore(connectionString, NullLogger.Instance);
         var drafts = TestDrafts.Distinct(Invoices);
         var numbers = new long[Invoices];

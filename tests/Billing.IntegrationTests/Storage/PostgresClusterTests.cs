@@ -1,8 +1,6 @@
 using System.Globalization;
-using Billing.Grains.Storage;
 using Billing.IntegrationTests.Infrastructure;
 using Billing.TestSupport.Postgres;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Billing.IntegrationTests.Storage;
 
@@ -14,7 +12,7 @@ public sealed class PostgresClusterTests(PostgresFixture postgres)
     [Fact]
     public async Task Cluster_TwoSilosOnPostgres_SeeEachOtherThroughTheDatabase()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         var cluster = await PostgresTestCluster.StartAsync(connectionString, "two-silos", silos: 2);
         await using var _ = cluster;
 
@@ -30,7 +28,7 @@ public sealed class PostgresClusterTests(PostgresFixture postgres)
     [Fact]
     public async Task GrainState_ClusterRestartedOnSameDatabase_IsReadBack()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         var first = await PostgresTestCluster.StartAsync(connectionString, "state-survives", silos: 1);
         try
         {
@@ -55,7 +53,7 @@ public sealed class PostgresClusterTests(PostgresFixture postgres)
     [Fact]
     public async Task Reminder_RegisteredByGrain_IsStoredInDatabase()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         var cluster = await PostgresTestCluster.StartAsync(connectionString, "reminders", silos: 1);
         await using var _ = cluster;
 
@@ -68,12 +66,6 @@ public sealed class PostgresClusterTests(PostgresFixture postgres)
         Assert.EndsWith(" close-month " + TimeSpan.FromHours(1).TotalMilliseconds.ToString(CultureInfo.InvariantCulture), row, StringComparison.Ordinal);
     }
 
-    private async Task<string> MigratedDatabaseAsync()
-    {
-        var connectionString = await postgres.Server.CreateDatabaseAsync();
-        await BillingSchema.MigrateAsync(connectionString, NullLogger.Instance, CancellationToken.None);
-        return connectionString;
-    }
 
     private static async Task<int> ActiveSilosAsync(string connectionString)
     {

@@ -14,10 +14,10 @@ public sealed class PostgresServerTests
     {
         await using var server = await PostgresServer.StartNewAsync();
         var connectionString = Unpooled(await server.CreateDatabaseAsync());
-        await ExecuteAsync(connectionString, "create table kept (value text); insert into kept values ('before restart')");
+        await SqlCommands.ExecuteAsync(connectionString, "create table kept (value text); insert into kept values ('before restart')");
 
         await server.StopAsync();
-        await Assert.ThrowsAnyAsync<NpgsqlException>(() => ExecuteAsync(connectionString, "select 1"));
+        await Assert.ThrowsAnyAsync<NpgsqlException>(() => SqlCommands.ExecuteAsync(connectionString, "select 1"));
         await server.StartAsync();
 
         Assert.Equal(["before restart"], await SqlReader.ReadColumnAsync(connectionString, "select value from kept"));
@@ -28,20 +28,12 @@ public sealed class PostgresServerTests
     {
         await using var server = await PostgresServer.StartNewAsync();
         var connectionString = Unpooled(await server.CreateDatabaseAsync());
-        await ExecuteAsync(connectionString, "create table kept (value text); insert into kept values ('before crash')");
+        await SqlCommands.ExecuteAsync(connectionString, "create table kept (value text); insert into kept values ('before crash')");
 
         await server.KillAsync();
         await server.StartAsync();
 
         Assert.Equal(["before crash"], await SqlReader.ReadColumnAsync(connectionString, "select value from kept"));
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static string Unpooled(string connectionString) =>

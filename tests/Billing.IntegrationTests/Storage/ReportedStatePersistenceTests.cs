@@ -1,9 +1,7 @@
 using Billing.Grains;
-using Billing.Grains.Storage;
 using Billing.IntegrationTests.Infrastructure;
 using Billing.TestSupport.Postgres;
 using Billing.Usage;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Billing.IntegrationTests.Storage;
 
@@ -23,7 +21,7 @@ public sealed class ReportedStatePersistenceTests(PostgresFixture postgres)
     [Fact]
     public async Task Leaderboard_ClusterRestartedOnSameDatabase_ListsWhatWasReportedAndMergesNewReports()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await WithClusterAsync(connectionString, "leaderboard-survives", grains => grains.GetGrain<ICustomerLeaderboardGrain>(0).ReportAsync(
             new StandingsReport(September, [
                 new("Emma", November, 41.30m, Noon),
@@ -51,7 +49,7 @@ public sealed class ReportedStatePersistenceTests(PostgresFixture postgres)
     [Fact]
     public async Task Directory_ClusterRestartedOnSameDatabase_CountsTheReportedWindows()
     {
-        var connectionString = await MigratedDatabaseAsync();
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await WithClusterAsync(connectionString, "directory-survives", async grains =>
         {
             var directory = grains.GetGrain<ICustomerDirectoryGrain>(0);
@@ -83,12 +81,5 @@ public sealed class ReportedStatePersistenceTests(PostgresFixture postgres)
         {
             await cluster.DisposeAsync();
         }
-    }
-
-    private async Task<string> MigratedDatabaseAsync()
-    {
-        var connectionString = await postgres.Server.CreateDatabaseAsync();
-        await BillingSchema.MigrateAsync(connectionString, NullLogger.Instance, CancellationToken.None);
-        return connectionString;
     }
 }

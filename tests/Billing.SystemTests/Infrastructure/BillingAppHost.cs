@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Billing.Grains.EmbeddedKafka;
@@ -55,6 +56,27 @@ public sealed partial class BillingAppHost : IAsyncDisposable
 
     /// <summary>A client that sends no <c>Authorization</c> header; disposed with the host.</summary>
     public HttpClient AnonymousClient() => Keep(ApiClients.Create(Address, key: null));
+
+    /// <summary>A browser (an HTTP client with a cookie jar of its own); disposed with the host.</summary>
+    public WebAppHost.Browser NewBrowser(bool followRedirects = true)
+    {
+        var browser = WebAppHost.Browser.Open(Address, followRedirects);
+        Keep(browser.Http);
+        return browser;
+    }
+
+    /// <summary>
+    /// A browser signed in with the sign-in form's demo key <paramref name="key"/>: the sign-in answers the page it
+    /// lands on (or, not following redirects, the redirect to it) and sets the session cookie. Disposed with the host.
+    /// </summary>
+    public async Task<WebAppHost.Browser> SignInAsync(string key, bool followRedirects = true)
+    {
+        var browser = NewBrowser(followRedirects);
+        using var signIn = await browser.PostSignInAsync("/signin", ("Form.DemoKey", key));
+        Assert.Equal(followRedirects ? HttpStatusCode.OK : HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.NotNull(browser.Cookie("billing.auth"));
+        return browser;
+    }
 
     /// <summary>The app's embedded broker (embedded mode only).</summary>
     public EmbeddedKafkaBroker Broker => broker ?? throw new InvalidOperationException("The app runs against an external Kafka.");

@@ -35,16 +35,16 @@ public sealed partial class WebAppHost : IAsyncDisposable
         return new WebAppHost(app, address, invoiceDirectory);
     }
 
-    /// <summary>A browser: its own cookies; redirects followed or not.</summary>
+    /// <summary>A browser: its own cookies; redirects followed or not. Disposed with the host.</summary>
     public Browser NewBrowser(bool followRedirects = true)
     {
-        var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = followRedirects })
+        var browser = Browser.Open(Address, followRedirects);
+        lock (clients)
         {
-            BaseAddress = Address,
-        };
-        clients.Add(http);
-        return new Browser(http, cookies);
+            clients.Add(browser.Http);
+        }
+
+        return browser;
     }
 
     /// <summary>The antiforgery token of the first form in <paramref name="html"/>.</summary>
@@ -67,7 +67,11 @@ public sealed partial class WebAppHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        clients.ForEach(client => client.Dispose());
+        lock (clients)
+        {
+            clients.ForEach(client => client.Dispose());
+        }
+
         await App.StopAsync();
         await App.DisposeAsync();
         Directory.Delete(InvoiceDirectory, recursive: true);
@@ -76,6 +80,17 @@ public sealed partial class WebAppHost : IAsyncDisposable
     /// <summary>An HTTP client with a cookie jar, as a browser has.</summary>
     public sealed record Browser(HttpClient Http, CookieContainer Cookies)
     {
+        /// <summary>A browser on <paramref name="address"/> with an empty cookie jar; whoever opens it disposes its <see cref="Http"/>.</summary>
+        public static Browser Open(Uri address, bool followRedirects)
+        {
+            var cookies = new CookieContainer();
+            var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = followRedirects })
+            {
+                BaseAddress = address,
+            };
+            return new Browser(http, cookies);
+        }
+
         /// <summary>GETs the sign-in page and posts its form with <paramref name="fields"/> and the page's antiforgery token.</summary>
         public async Task<HttpResponseMessage> PostSignInAsync(string signInUrl, params (string Name, string Value)[] fields)
         {
@@ -90,5 +105,31 @@ public sealed partial class WebAppHost : IAsyncDisposable
         }
 
         public Cookie? Cookie(string name) => Cookies.GetAllCookies().FirstOrDefault(cookie => cookie.Name == name);
+
+        /// <summary>
+        /// Signed in as <paramref name="customer"/> and nothing more: the API answers for that customer (404: no
+        /// usage yet) and refuses <paramref name="other"/>'s usage and the admins' status.
+        /// </summary>
+        public async Task AssertCustomerOnlyAsync(string customer, string other)
+        {
+            using var own = await Http.GetAsync($"/api/customers/{customer}/usage");
+            using var others = await Http.GetAsync($"/api/customers/{other}/usage");
+            using var status = await Http.GetAsync("/api/status");
+            Assert.Equal(HttpStatusCode.NotFound, own.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, others.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, status.StatusCode);
+        }
+
+        /// <summary>
+        /// Signed in as an admin: the API answers the admins' status, and for <paramref name="anyCustomer"/> (404:
+        /// no usage yet) rather than refusing.
+        /// </summary>
+        public async Task AssertAdminAsync(string anyCustomer)
+        {
+            using var status = await Http.GetAsync("/api/status");
+            using var any = await Http.GetAsync($"/api/customers/{anyCustomer}/usage");
+            Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, any.StatusCode);
+        }
     }
 }

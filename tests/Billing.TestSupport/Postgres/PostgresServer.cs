@@ -1,4 +1,6 @@
 using System.Globalization;
+using Billing.Grains.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Billing.TestSupport.Postgres;
@@ -82,6 +84,14 @@ public sealed class PostgresServer : IAsyncDisposable
         await using var command = new NpgsqlCommand($"create database {name}", connection);
         await command.ExecuteNonQueryAsync();
         return ConnectionString(name);
+    }
+
+    /// <summary>As <see cref="CreateDatabaseAsync"/>, with the billing schema migrated in: what a cluster's database holds.</summary>
+    public async Task<string> CreateMigratedDatabaseAsync()
+    {
+        var connectionString = await CreateDatabaseAsync();
+        await BillingSchema.MigrateAsync(connectionString, NullLogger.Instance, CancellationToken.None);
+        return connectionString;
     }
 
     /// <summary>Starts the server (again) on the same port and data and waits until it accepts connections.</summary>

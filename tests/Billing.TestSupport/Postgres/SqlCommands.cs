@@ -1,9 +1,9 @@
 using Npgsql;
 
-namespace Billing.IntegrationTests.Invoicing;
+namespace Billing.TestSupport.Postgres;
 
-/// <summary>Runs statements a test needs to set a database up (triggers, faults).</summary>
-internal static class SqlCommands
+/// <summary>Runs statements a test needs to set a database up or to break it (tables, triggers, faults).</summary>
+public static class SqlCommands
 {
     public static async Task ExecuteAsync(string connectionString, string sql)
     {
