@@ -86,8 +86,9 @@ public static class BillingApi
         return TypedResults.Ok(new InvoiceListResponse(customer, [.. invoices.Select(InvoiceResponse.From)]));
     }
 
+    // The invoice's JSON document, byte for byte the .json file written for it.
     private static Task<IResult> GetInvoiceAsync(string customer, string month, IGrainFactory grains) =>
-        WithInvoiceAsync(customer, month, grains, invoice => TypedResults.Ok(InvoiceResponse.From(invoice)));
+        WithInvoiceAsync(customer, month, grains, invoice => TypedResults.Bytes(InvoiceJson.Write(invoice, Amounts.MinorDigits), InvoiceJson.ContentType));
 
     private static Task<IResult> GetInvoiceHtmlAsync(string customer, string month, IGrainFactory grains) =>
         WithInvoiceAsync(customer, month, grains, invoice => TypedResults.Content(InvoiceHtml.Render(invoice, Amounts.MinorDigits), InvoiceHtml.ContentType));

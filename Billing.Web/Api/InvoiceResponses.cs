@@ -1,9 +1,14 @@
 using Billing.Events;
+using Billing.Grains.Invoicing;
 using Billing.Invoices;
 
 namespace Billing.Web.Api;
 
-/// <summary>An issued invoice, as the API and the invoice's JSON file show it.</summary>
+/// <summary>
+/// An issued invoice in the invoice list, with the fields and formats of its JSON document
+/// (<see cref="InvoiceJson"/>, which the single-invoice route answers as it is): <see cref="IssuedAt"/> is
+/// <see cref="InvoiceJson.IssuedAtText"/>, UTC with milliseconds.
+/// </summary>
 public sealed record InvoiceResponse(
     long Number,
     string Customer,
@@ -12,7 +17,7 @@ public sealed record InvoiceResponse(
     IReadOnlyList<InvoiceLineResponse> Lines,
     IReadOnlyList<AdjustmentResponse> Adjustments,
     string Total,
-    DateTimeOffset IssuedAt)
+    string IssuedAt)
 {
     public static InvoiceResponse From(Invoice invoice) => new(
         invoice.Number,
@@ -22,7 +27,7 @@ public sealed record InvoiceResponse(
         [.. invoice.Lines.Select(line => new InvoiceLineResponse(line.Type.WireName(), line.Count, Amounts.Format(line.Amount)))],
         [.. invoice.Adjustments.Select(AdjustmentResponse.From)],
         Amounts.Format(invoice.Total),
-        invoice.IssuedAt);
+        InvoiceJson.IssuedAtText(invoice));
 }
 
 /// <summary>One event type's usage on an invoice.</summary>

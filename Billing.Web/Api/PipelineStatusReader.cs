@@ -28,7 +28,7 @@ public sealed class PipelineStatusReader(
         var topicRead = inspector.ReadAsync(cancellationToken);
         var clockRead = TryReadAsync(() => grains.GetGrain<IEventClockGrain>(0).GetStatusAsync(), cancellationToken);
         var invoicingRead = TryReadAsync(() => grains.GetGrain<IInvoicingHealthGrain>(0).GetAsync(), cancellationToken);
-        var issuedRead = TryCountInvoicesAsync(cancellationToken);
+        var issuedRead = TryReadAsync<long?>(async () => await grains.GetGrain<IInvoiceQueryGrain>(0).CountAsync(), cancellationToken);
         var windowsRead = TryReadAsync(() => grains.GetGrain<ICustomerDirectoryGrain>(0).CountOpenWindowsAsync(), cancellationToken);
         var (topic, clockAnswer, invoicingAnswer, issued, windows) =
             (await topicRead, await clockRead, await invoicingRead, await issuedRead, await windowsRead);
@@ -79,29 +79,21 @@ public sealed class PipelineStatusReader(
             unavailable);
     }
 
-    /// <returns>The number of invoices issued, or null while the invoice store cannot be read (it may be down).</returns>
-    private async Task<long?> TryCountInvoicesAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await grains.GetGrain<IInvoiceQueryGrain>(0).CountAsync().WaitAsync(StatusReadTimeout, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return null;
-        }
-    }
-
+    /// <summary>
+    /// One grain read for the status, given <see cref="StatusReadTimeout"/>. Any failure but the caller's own
+    /// cancellation (a timeout, an unavailable silo, or the invoice store being down, which surfaces through
+    /// the grain call as the store's own exception) answers the default (null): that part is then listed
+    /// under "unavailable".
+    /// </summary>
     private static async Task<T?> TryReadAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
-        where T : class
     {
         try
         {
             return await read().WaitAsync(StatusReadTimeout, cancellationToken);
         }
-        catch (Exception exception) when (exception is TimeoutException or OrleansException or SiloUnavailableException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return null;
+            return default;
         }
     }
 }

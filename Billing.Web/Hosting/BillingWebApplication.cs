@@ -1,6 +1,7 @@
 using Billing.Generator.Hosting;
 using Billing.Grains.EmbeddedKafka;
 using Billing.Grains.Hosting;
+using Billing.Web.Admin;
 using Billing.Web.Api;
 using Billing.Web.Components;
 using Billing.Web.Live;
@@ -42,6 +43,8 @@ public static class BillingWebApplication
         builder.Services.AddSingleton<CustomerUsageFeed>();
         builder.Services.AddSingleton<EventTypeUsageFeed>();
         builder.Services.AddSingleton<PipelineStatusReader>();
+        builder.Services.AddSingleton(provider => new SharedPipelineStatus(
+            provider.GetRequiredService<PipelineStatusReader>().ReadAsync, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         var app = builder.Build();

@@ -27,7 +27,7 @@ public static class InvoiceHtml
         th, td { border-bottom: 1px solid #ccc; padding: 0.4rem 0.6rem; text-align: left; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
         tfoot td { font-weight: 700; border-top: 2px solid #111; border-bottom: none; }
-        @media print { body { margin: 0; } a { display: none; } }
+        @media print { body { margin: 0; } }
         @page { margin: 2cm; }
         """;
 

@@ -17,7 +17,8 @@ internal abstract partial class UsageChannel<TUsage>(string what, string key, Ti
     private readonly Lock gate = new();
     private readonly List<FeedListener<TUsage>> listeners = [];
     private readonly CancellationTokenSource stopping = new();
-    private bool referenced;
+    private Task? started;
+    private bool disposed;
     private PeriodicTimer? renewal;
     private Task? renewing;
     private FeedConnection connection = FeedConnection.Waiting;
@@ -37,11 +38,24 @@ internal abstract partial class UsageChannel<TUsage>(string what, string key, Ti
         }
     }
 
-    /// <summary>Subscribes to the grain; a failure leaves the channel down and retrying, it does not throw.</summary>
-    public async Task StartAsync()
+    /// <summary>
+    /// Subscribes to the grain, once however often it is called: every caller awaits the same start. A failed
+    /// subscription leaves the channel down and retrying; it does not throw.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The channel was disposed before it was started.</exception>
+    public Task StartAsync()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            // On the thread pool: nothing of the subscription runs under the lock or on the caller's thread.
+            return started ??= Task.Run(StartOnceAsync);
+        }
+    }
+
+    private async Task StartOnceAsync()
     {
         CreateReference();
-        referenced = true;
         var subscribed = await TrySubscribeAsync();
         renewal = new PeriodicTimer(subscribed ? FeedTiming.RenewEvery : FeedTiming.RetryEvery, time);
         renewing = RenewAsync(renewal);
@@ -55,13 +69,11 @@ internal abstract partial class UsageChannel<TUsage>(string what, string key, Ti
         }
     }
 
-    /// <returns>True when it was the last listener.</returns>
-    public bool Remove(FeedListener<TUsage> listener)
+    public void Remove(FeedListener<TUsage> listener)
     {
         lock (gate)
         {
             listeners.Remove(listener);
-            return listeners.Count == 0;
         }
     }
 
@@ -200,9 +212,29 @@ internal abstract partial class UsageChannel<TUsage>(string what, string key, Ti
         }
     }
 
+    /// <summary>Stops renewing, then unsubscribes from the grain and lets the reference go; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        Task? start;
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            start = started;
+        }
+
         await stopping.CancelAsync();
+        if (start is not null)
+        {
+            // Cancelling abandons a subscribe still under way, so the start ends at once; a start that failed
+            // (no reference was made) has already thrown to its subscribers.
+            await start.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         renewal?.Dispose();
         if (renewing is not null)
         {
@@ -210,8 +242,9 @@ internal abstract partial class UsageChannel<TUsage>(string what, string key, Ti
         }
 
         stopping.Dispose();
-        if (!referenced)
+        if (start is not { IsCompletedSuccessfully: true })
         {
+            // Never subscribed: no reference to let go.
             return;
         }
 

@@ -4,12 +4,20 @@ namespace Billing.Web.Live;
 /// Server push of one kind of grain usage to the pages. One grain observer per key (customer, event type) is
 /// shared by every open tab watching it; it is created with the first subscriber and removed with the last one.
 /// </summary>
+/// <remarks>
+/// The feed's lock guards only its map of channels, never a grain call: subscribing to a grain can take the
+/// cluster's response timeout when it is unreachable, and one such grain must not stall the pages of others.
+/// Tabs of one key that arrive while its channel is starting wait for that same start. The last tab's
+/// unsubscribe takes the channel out of the map before it unsubscribes from the grain, so a tab arriving
+/// meanwhile starts a fresh channel instead of joining one that is going away.
+/// </remarks>
 public abstract class UsageFeed<TKey, TUsage>(IEqualityComparer<TKey>? comparer = null) : IAsyncDisposable
     where TKey : notnull
     where TUsage : class
 {
-    private readonly Dictionary<TKey, UsageChannel<TUsage>> channels = new(comparer);
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Dictionary<TKey, SharedChannel> channels = new(comparer);
+    private readonly Lock gate = new();
+    private bool disposed;
 
     /// <summary>
     /// Calls <paramref name="onUsage"/> with the usage each time it changes, until the returned subscription is
@@ -25,54 +33,81 @@ public abstract class UsageFeed<TKey, TUsage>(IEqualityComparer<TKey>? comparer 
     /// </summary>
     public async Task<FeedSubscription<TUsage>> SubscribeAsync(TKey key, FeedListener<TUsage> listener)
     {
-        await gate.WaitAsync();
-        try
+        SharedChannel? shared;
+        lock (gate)
         {
-            if (!channels.TryGetValue(key, out var channel))
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (!channels.TryGetValue(key, out shared))
             {
-                channel = CreateChannel(key);
-                await channel.StartAsync();
-                channels.Add(key, channel);
+                shared = new SharedChannel(CreateChannel(key));
+                channels.Add(key, shared);
             }
 
-            channel.Add(listener);
-            return new FeedSubscription<TUsage>(channel, () => UnsubscribeAsync(key, listener));
+            shared.Holders++;
         }
-        finally
+
+        var channel = shared.Channel;
+        try
         {
-            gate.Release();
+            await channel.StartAsync();
         }
+        catch
+        {
+            // The channel could not be started (the app is stopping): this subscriber lets it go again.
+            await ReleaseAsync(key, shared);
+            throw;
+        }
+
+        // Joined after the start: the listener hears of changes from the connection it is subscribed with.
+        channel.Add(listener);
+        return new FeedSubscription<TUsage>(channel, () =>
+        {
+            channel.Remove(listener);
+            return ReleaseAsync(key, shared);
+        });
     }
 
     /// <summary>A channel for <paramref name="key"/>, not started.</summary>
     private protected abstract UsageChannel<TUsage> CreateChannel(TKey key);
 
-    private async Task UnsubscribeAsync(TKey key, FeedListener<TUsage> listener)
+    private async Task ReleaseAsync(TKey key, SharedChannel shared)
     {
-        await gate.WaitAsync();
-        try
+        lock (gate)
         {
-            if (channels.TryGetValue(key, out var channel) && channel.Remove(listener))
+            if (--shared.Holders > 0)
+            {
+                return;
+            }
+
+            if (channels.TryGetValue(key, out var current) && ReferenceEquals(current, shared))
             {
                 channels.Remove(key);
-                await channel.DisposeAsync();
             }
         }
-        finally
-        {
-            gate.Release();
-        }
+
+        await shared.Channel.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var channel in channels.Values)
+        UsageChannel<TUsage>[] open;
+        lock (gate)
         {
-            await channel.DisposeAsync();
+            disposed = true;
+            open = [.. channels.Values.Select(shared => shared.Channel)];
+            channels.Clear();
         }
 
-        channels.Clear();
-        gate.Dispose();
+        await Task.WhenAll(open.Select(channel => channel.DisposeAsync().AsTask()));
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A key's channel and how many subscriptions hold it, counted from before the channel is started.</summary>
+    private sealed class SharedChannel(UsageChannel<TUsage> channel)
+    {
+        public UsageChannel<TUsage> Channel { get; } = channel;
+
+        /// <summary>Guarded by the feed's lock.</summary>
+        public int Holders { get; set; }
     }
 }

@@ -5,7 +5,8 @@ namespace Billing.Web.Components.Admin;
 /// <summary>
 /// An admin panel showing something no grain pushes (the pipeline status, the leaderboard): it reads it once to
 /// render, then, on a live circuit, again every two seconds on a server timer that stops with the page. A failed
-/// read keeps the view before it and sets <see cref="Failed"/>; the next tick is the retry.
+/// read keeps the view before it and sets <see cref="Failed"/>; the next tick is the retry. The timer and the
+/// read time come from the app's <see cref="TimeProvider"/>.
 /// </summary>
 public abstract class RefreshingPanel<TView> : ComponentBase, IDisposable
     where TView : class
@@ -15,6 +16,9 @@ public abstract class RefreshingPanel<TView> : ComponentBase, IDisposable
 
     private readonly CancellationTokenSource stopping = new();
     private PeriodicTimer? timer;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
 
     /// <summary>The latest view read, or null before the first successful read.</summary>
     protected TView? View { get; private set; }
@@ -36,7 +40,7 @@ public abstract class RefreshingPanel<TView> : ComponentBase, IDisposable
         Apply(await TryReadAsync());
         if (RendererInfo.IsInteractive)
         {
-            timer = new PeriodicTimer(RefreshEvery);
+            timer = new PeriodicTimer(RefreshEvery, Time);
             _ = RefreshAsync(timer);
         }
     }
@@ -89,7 +93,7 @@ public abstract class RefreshingPanel<TView> : ComponentBase, IDisposable
         Failed = latest is null;
         if (latest is not null)
         {
-            (View, ReadAt) = (latest, DateTimeOffset.UtcNow);
+            (View, ReadAt) = (latest, Time.GetUtcNow());
         }
     }
 

@@ -2,22 +2,25 @@ using System.Reflection;
 
 namespace Billing.UnitTests.Web;
 
-/// <summary>Hands out the one fake grain; object references are the observers themselves.</summary>
+/// <summary>Hands out fake grains by key; object references are the observers themselves.</summary>
 public class FakeGrainFactory : DispatchProxy
 {
-    public object? Grain { get; set; }
+    private Func<string, object?> grainOf = _ => null;
 
     /// <summary>A grain factory whose every grain is <paramref name="grain"/>.</summary>
-    public static IGrainFactory For(object grain)
+    public static IGrainFactory For(object grain) => For(_ => grain);
+
+    /// <summary>A grain factory whose grain of each (string) key is what <paramref name="grainOf"/> gives.</summary>
+    public static IGrainFactory For(Func<string, object?> grainOf)
     {
         var factory = Create<IGrainFactory, FakeGrainFactory>();
-        ((FakeGrainFactory)(object)factory).Grain = grain;
+        ((FakeGrainFactory)(object)factory).grainOf = grainOf;
         return factory;
     }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod!.Name switch
     {
-        nameof(IGrainFactory.GetGrain) => Grain,
+        nameof(IGrainFactory.GetGrain) => grainOf((string)args![0]!),
         nameof(IGrainFactory.CreateObjectReference) => args![0],
         nameof(IGrainFactory.DeleteObjectReference) => null,
         _ => throw new NotSupportedException(targetMethod.Name),
@@ -26,11 +29,14 @@ public class FakeGrainFactory : DispatchProxy
 
 /// <summary>
 /// A customer or event type grain (both have <c>SubscribeAsync</c>, <c>UnsubscribeAsync</c> and
-/// <c>GetUsageAsync</c>) whose calls fail while it is not reachable.
+/// <c>GetUsageAsync</c>) whose calls fail while it is not reachable, and whose subscribe and unsubscribe answer
+/// when the test lets them.
 /// </summary>
 public class FakeUsageGrain : DispatchProxy
 {
     private volatile bool reachable = true;
+    private int subscriptions;
+    private int unsubscriptions;
 
     public bool Reachable
     {
@@ -42,9 +48,21 @@ public class FakeUsageGrain : DispatchProxy
 
     public object? Observer { get; private set; }
 
-    public int Subscriptions { get; private set; }
+    public int Subscriptions => Volatile.Read(ref subscriptions);
 
-    public int Unsubscriptions { get; private set; }
+    public int Unsubscriptions => Volatile.Read(ref unsubscriptions);
+
+    /// <summary>What <c>SubscribeAsync</c> returns: completed unless the test holds the grain's answer back.</summary>
+    public Task SubscribeAnswer { get; set; } = Task.CompletedTask;
+
+    /// <summary>What <c>UnsubscribeAsync</c> returns: completed unless the test holds the grain's answer back.</summary>
+    public Task UnsubscribeAnswer { get; set; } = Task.CompletedTask;
+
+    /// <summary>Completes when <c>SubscribeAsync</c> is first called.</summary>
+    public TaskCompletionSource SubscribeCalled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when <c>UnsubscribeAsync</c> is first called.</summary>
+    public TaskCompletionSource UnsubscribeCalled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>A fake <typeparamref name="TGrain"/> answering <paramref name="usage"/>.</summary>
     public static (TGrain Grain, FakeUsageGrain Fake) Create<TGrain>(object? usage)
@@ -67,11 +85,13 @@ public class FakeUsageGrain : DispatchProxy
         {
             case "SubscribeAsync":
                 Observer = args![0];
-                Subscriptions++;
-                return Task.CompletedTask;
+                Interlocked.Increment(ref subscriptions);
+                SubscribeCalled.TrySetResult();
+                return SubscribeAnswer;
             case "UnsubscribeAsync":
-                Unsubscriptions++;
-                return Task.CompletedTask;
+                Interlocked.Increment(ref unsubscriptions);
+                UnsubscribeCalled.TrySetResult();
+                return UnsubscribeAnswer;
             case "GetUsageAsync":
                 return Answer(method.ReturnType, Usage);
             default:
