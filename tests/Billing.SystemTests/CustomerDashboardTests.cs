@@ -30,11 +30,7 @@ public sealed partial class CustomerDashboardTests
             CsvRecords.Event("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
         await host.WaitForInvoicesAsync("Emma", ["2026-09"], Patience);
         await host.ProduceAsync([CsvRecords.Event("Emma", EventType.Pack, 3.57m, "2026-09-29T23:00:00Z")]);
-        await WaitForAsync(
-            async () => (await host.Http.GetFromJsonAsync<CustomerUsageResponse>("/api/customers/Emma/usage"))!,
-            usage => usage.LateEvents == 1,
-            Patience,
-            "the late event to be counted");
+        await host.WaitForLateEventsAsync("Emma", 1, Patience);
         var browser = await host.SignInAsync(host.DemoKeys.For("Emma")!.Key);
 
         var home = await browser.Http.GetStringAsync("/");

@@ -30,11 +30,7 @@ public sealed class MonthClosingTests
         Assert.Equal("10.00", Assert.Single(september.Invoices).Total);
 
         await host.ProduceAsync([CsvRecords.Event("Emma", EventType.Pack, 3.57m, "2026-09-29T23:00:00Z")]);
-        var late = await WaitForAsync(
-            async () => (await host.Http.GetFromJsonAsync<CustomerUsageResponse>("/api/customers/Emma/usage"))!,
-            usage => usage.LateEvents == 1,
-            Patience,
-            "the late event to be counted");
+        var late = await host.WaitForLateEventsAsync("Emma", 1, Patience);
         Assert.Equal([new AdjustmentResponse("2026-09", 1, "3.57")], late.PendingAdjustments);
         Assert.Equal([("2026-10", "open", "20.00")], late.Months.Select(m => (m.Month, m.Status, m.Total)));
 
@@ -68,11 +64,7 @@ public sealed class MonthClosingTests
 
         // Olivia has only October open; September has closed for everyone, so this is late usage.
         await host.ProduceAsync([CsvRecords.Event("Olivia", EventType.Call, 2.50m, "2026-09-20T08:00:00Z")]);
-        var late = await WaitForAsync(
-            async () => (await host.Http.GetFromJsonAsync<CustomerUsageResponse>("/api/customers/Olivia/usage"))!,
-            usage => usage.LateEvents == 1,
-            Patience,
-            "Olivia's late event to be counted");
+        var late = await host.WaitForLateEventsAsync("Olivia", 1, Patience);
 
         Assert.Equal([new AdjustmentResponse("2026-09", 1, "2.50")], late.PendingAdjustments);
         Assert.Equal([("2026-10", "open", "4.00")], late.Months.Select(m => (m.Month, m.Status, m.Total)));

@@ -147,6 +147,14 @@ public sealed partial class BillingAppHost : IAsyncDisposable
             $"{customer}'s invoices for {string.Join(", ", wanted)}");
     }
 
+    /// <summary>Waits until <paramref name="customer"/>'s late events reach <paramref name="count"/>; returns the usage then.</summary>
+    public Task<CustomerUsageResponse> WaitForLateEventsAsync(string customer, int count, TimeSpan timeout) =>
+        WaitForAsync(
+            async () => (await Http.GetFromJsonAsync<CustomerUsageResponse>($"/api/customers/{customer}/usage"))!,
+            usage => usage.LateEvents == count,
+            timeout,
+            $"{customer}'s late events to reach {count}");
+
     /// <summary>Waits until <c>/api/status</c> shows every record handled and <paramref name="deadLetters"/> dead letters.</summary>
     public async Task<StatusResponse> WaitUntilHandledAsync(long produced, long deadLetters, TimeSpan timeout)
     {
