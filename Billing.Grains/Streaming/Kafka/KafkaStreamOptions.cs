@@ -32,6 +32,13 @@ public sealed class KafkaStreamOptions
     /// </summary>
     public int CacheSize { get; set; } = 65_536;
 
+    /// <summary>
+    /// At most this many records go to a stream's consumer in one delivery. Everything a stream has pending
+    /// when its consumer is ready goes in one delivery up to this size, so deliveries grow when consumers fall
+    /// behind and each call carries more. Default 8,192.
+    /// </summary>
+    public int MaxItemsPerDelivery { get; set; } = 8_192;
+
     /// <summary>How often the delivered prefix of each partition is committed to Kafka. Default 1 s.</summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
 

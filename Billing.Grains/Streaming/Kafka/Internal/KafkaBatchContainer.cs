@@ -45,6 +45,28 @@ internal sealed class KafkaBatchContainer : IBatchContainer
 
     public StreamSequenceToken SequenceToken => new EventSequenceTokenV2(Offsets[0], Lanes[0]);
 
+    /// <summary>
+    /// One container holding the items of <paramref name="containers"/> (all of one stream, in token order), in
+    /// order: what a cursor hands a consumer when several of its stream's containers are pending. The originals
+    /// keep their own bookkeeping: each is reported delivered, and settles its slice, on its own.
+    /// </summary>
+    internal static KafkaBatchContainer Coalesce(IEnumerable<KafkaBatchContainer> containers)
+    {
+        var items = new List<object>();
+        var offsets = new List<long>();
+        var lanes = new List<int>();
+        StreamId? streamId = null;
+        foreach (var container in containers)
+        {
+            streamId ??= container.StreamId;
+            items.AddRange(container.Items);
+            offsets.AddRange(container.Offsets);
+            lanes.AddRange(container.Lanes);
+        }
+
+        return new KafkaBatchContainer(streamId ?? throw new ArgumentException("Nothing to coalesce.", nameof(containers)), items, [.. offsets], [.. lanes]);
+    }
+
     /// <summary>The records this container carries, kept until it settles so that they can be dead-lettered.</summary>
     internal IReadOnlyList<KafkaRecord> Sources => sources ?? [];
 

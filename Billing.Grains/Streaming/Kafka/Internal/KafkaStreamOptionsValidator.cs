@@ -37,6 +37,11 @@ internal sealed class KafkaStreamOptionsValidator : IValidateOptions<KafkaStream
             failures.Add($"Kafka:MaxRecordsPerPoll must be at least 1 (was {options.MaxRecordsPerPoll}).");
         }
 
+        if (options.MaxItemsPerDelivery < 1)
+        {
+            failures.Add($"Kafka:MaxItemsPerDelivery must be at least 1 (was {options.MaxItemsPerDelivery}).");
+        }
+
         if (options.CacheSize < 1)
         {
             failures.Add($"Kafka:CacheSize must be at least 1 (was {options.CacheSize}).");
