@@ -18,8 +18,9 @@ static int Usage(string problem)
                Billing.Silo migrate [--Key=Value ...]     bring the PostgreSQL schema up to date, then exit
                Billing.Silo apikey --customer <id> | --admin [--index N]
                                                           make an API key and print its configuration lines
-               Billing.Silo embedded-broker [--partitions N]
-                                                          run the embedded Kafka broker on loopback until Ctrl+C
+               Billing.Silo embedded-broker {EmbeddedBrokerCommand.Usage}
+                                                          run the embedded Kafka broker until Ctrl+C (loopback only
+                                                          unless --listen and --advertise are given)
         """);
     return 2;
 }
