@@ -30,11 +30,13 @@ public static class BillingClosingSiloBuilderExtensions
         services.AddSingleton<EventClockView>();
         services.AddSingleton<MonthCloseScheduler>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, EventClockAgent>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WatermarkMetrics>();
         services.AddSingleton<CustomerStandings>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CustomerStandingsAgent>();
         services.AddSingleton(provider => new InvoiceFileWriter(
             Path.GetFullPath(provider.GetRequiredService<IOptions<BillingOptions>>().Value.InvoiceDirectory),
             codecOptions.MinorDigits));
+        services.AddSingleton<InvoicingMetrics>();
         services.AddSingleton<InvoiceIssuer>();
         if (mode == BillingMode.Cluster)
         {

@@ -1,6 +1,7 @@
 using Billing.Grains.EmbeddedKafka;
 using Billing.Grains.Hosting;
 using Billing.Grains.Streaming.Kafka;
+using Billing.Observability.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
@@ -27,6 +28,7 @@ public static class BillingOrleansHosting
 
         var role = OrleansRoles.From(configuration, mode);
         var dashboard = OrleansDashboardSetting.IsEnabled(configuration);
+        var tracing = BillingTelemetryExtensions.IsTracingEnabled(configuration);
         var codecOptions = BillingSiloConfiguration.CodecOptions(configuration);
         builder.Services.AddSingleton(new BillingRuntimeInfo(mode, configuration["Kafka:BootstrapServers"]!, codecOptions.Currency));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -45,6 +47,11 @@ public static class BillingOrleansHosting
             builder.UseOrleansClient(client =>
             {
                 client.ConfigureBillingClient(configuration);
+                if (tracing)
+                {
+                    client.AddActivityPropagation();
+                }
+
                 if (dashboard)
                 {
                     client.AddDashboard();
@@ -56,6 +63,11 @@ public static class BillingOrleansHosting
             builder.UseOrleans(silo =>
             {
                 silo.ConfigureBillingSilo(configuration, mode);
+                if (tracing)
+                {
+                    silo.AddActivityPropagation();
+                }
+
                 if (dashboard)
                 {
                     silo.AddDashboard();
