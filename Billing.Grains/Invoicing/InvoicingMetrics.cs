@@ -21,9 +21,15 @@ public sealed class InvoicingMetrics
         var meter = meterFactory.Create(MeterName);
         issued = meter.CreateCounter<long>("billing.invoices.issued", "{invoice}", "Invoices stored and written to files");
         failures = meter.CreateCounter<long>("billing.invoices.failures", "{attempt}", "Attempts to issue an invoice that failed, by stage");
+        // Exported at zero from the start, so that a dashboard's rate() has a series before the first invoice or failure.
+        issued.Add(0);
+        failures.Add(0, Stage(InvoiceIssuer.StoreStage));
+        failures.Add(0, Stage(InvoiceIssuer.FilesStage));
     }
 
     public void Issued() => issued.Add(1);
 
-    public void Failed(string stage) => failures.Add(1, new KeyValuePair<string, object?>("stage", stage));
+    public void Failed(string stage) => failures.Add(1, Stage(stage));
+
+    private static KeyValuePair<string, object?> Stage(string stage) => new("stage", stage);
 }
