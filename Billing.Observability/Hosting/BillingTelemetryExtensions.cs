@@ -27,6 +27,9 @@ public static class BillingTelemetryExtensions
     /// <summary>Orleans' meter (activations, grain calls, membership, streams).</summary>
     public const string OrleansMeter = "Microsoft.Orleans";
 
+    // Grain calls (application and runtime); not storage or lifecycle, which would trace every state write.
+    private static readonly string[] OrleansActivitySources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime"];
+
     /// <summary>
     /// Collects the project's meters, Orleans', ASP.NET Core's and the runtime's; serves them for Prometheus on
     /// <c>Monitoring:Port</c> when set, with the health routes; and exports metrics and traces (HTTP requests and
@@ -91,9 +94,6 @@ public static class BillingTelemetryExtensions
     /// </summary>
     public static bool IsTracingEnabled(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration?[OtlpEndpointKey]);
-
-    // Grain calls (application and runtime); not storage or lifecycle, which would trace every state write.
-    private static readonly string[] OrleansActivitySources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime"];
 
     // Read now, not only at start-up: whether to serve the port decides what is registered.
     private static MonitoringOptions ReadMonitoringOptions(IConfiguration configuration)

@@ -24,6 +24,7 @@ internal sealed class MonitoringServer(
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton(loggers);
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.Services.AddRoutingCore();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.ListenAnyIP(port));
 
