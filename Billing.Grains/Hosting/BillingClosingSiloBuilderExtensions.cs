@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Billing.Grains.Hosting;
 
@@ -28,7 +29,7 @@ public static class BillingClosingSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(codecOptions);
         services.AddSingleton<EventClockView>();
-        services.AddSingleton<MonthCloseScheduler>();
+        services.AddSingleton<CustomerDirectoryReporter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, EventClockAgent>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WatermarkMetrics>();
         services.AddSingleton<CustomerStandings>();
@@ -40,9 +41,9 @@ public static class BillingClosingSiloBuilderExtensions
         services.AddSingleton<InvoiceIssuer>();
         if (mode == BillingMode.Cluster)
         {
-            var connectionString = configuration.GetConnectionString("Billing")!;
             services.AddSingleton<IInvoiceStore>(provider => new PostgresInvoiceStore(
-                connectionString, provider.GetRequiredService<ILogger<PostgresInvoiceStore>>()));
+                provider.GetRequiredKeyedService<NpgsqlDataSource>(BillingStorage.Name),
+                provider.GetRequiredService<ILogger<PostgresInvoiceStore>>()));
         }
         else
         {

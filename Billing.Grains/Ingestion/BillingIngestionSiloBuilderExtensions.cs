@@ -13,7 +13,8 @@ public static class BillingIngestionSiloBuilderExtensions
 {
     /// <summary>
     /// Adds the <see cref="BillingStreams.ProviderName"/> stream provider reading billable events from Kafka into
-    /// the customer and type streams, with implicit subscriptions only (no pub-sub storage needed).
+    /// the customer and type streams, with implicit subscriptions only (no pub-sub storage needed), and the agent
+    /// that reports stalled partitions to <see cref="IDeliveryStallsGrain"/> and carries out skip orders.
     /// </summary>
     public static ISiloBuilder AddBillingIngestion(
         this ISiloBuilder builder,
@@ -21,6 +22,7 @@ public static class BillingIngestionSiloBuilderExtensions
         RecordCodecOptions? codecOptions = null,
         Action<ISiloPersistentStreamConfigurator>? configureStream = null)
     {
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DeliveryStallAgent>();
         builder.Services.AddKeyedSingleton<IKafkaRecordMapper>(
             BillingStreams.ProviderName,
             (_, _) => new BillingRecordMapper(new BillableEventCodec(codecOptions ?? new RecordCodecOptions())));

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Billing.Grains.EmbeddedKafka;
 using Billing.TestSupport;
 using Billing.TestSupport.Postgres;
+using Billing.TestSupport.Processes;
 using Billing.Web.Api;
 using Billing.Web.Hosting;
 using Billing.Web.Security;
@@ -19,7 +20,7 @@ namespace Billing.ClusterTests.Infrastructure;
 /// </summary>
 public sealed class ClusterHarness : IAsyncDisposable
 {
-    private readonly List<SiloProcess> silos = [];
+    private readonly List<AppProcess> silos = [];
     private readonly string connectionString;
     private readonly string[] adminKeySettings;
     private WebApplication? web;
@@ -51,7 +52,7 @@ public sealed class ClusterHarness : IAsyncDisposable
 
     public HttpClient Http { get; private set; } = null!;
 
-    public IReadOnlyList<SiloProcess> Silos => silos;
+    public IReadOnlyList<AppProcess> Silos => silos;
 
     public static async Task<ClusterHarness> StartAsync(PostgresServer postgres, int brokers = 1)
     {
@@ -62,7 +63,7 @@ public sealed class ClusterHarness : IAsyncDisposable
     }
 
     /// <summary>Starts a Billing.Silo process and waits until the cluster lists it as active.</summary>
-    public async Task<SiloProcess> StartSiloAsync(params string[] extraSettings)
+    public async Task<AppProcess> StartSiloAsync(params string[] extraSettings)
     {
         var ports = FreePorts.Take(2);
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -84,7 +85,7 @@ public sealed class ClusterHarness : IAsyncDisposable
             settings[key] = value;
         }
 
-        var silo = SiloProcess.Start($"silo{silos.Count + 1}", settings);
+        var silo = AppProcess.Start(RepositoryPaths.SiloAssembly, $"silo{silos.Count + 1}", settings);
         silos.Add(silo);
         await WaitUntilAsync(async () => await Membership.IsActiveAsync(connectionString, ports[0]) || silo.HasExited,
             TimeSpan.FromSeconds(60), () => $"{silo.Name} to join the cluster\n{silo.Output}");

@@ -5,7 +5,8 @@ namespace Billing.Grains.Streaming.Kafka.Internal;
 
 /// <summary>
 /// The provider's instruments on the meter <c>Billing.Streaming.Kafka</c>: records read, handled (delivered or
-/// dead-lettered, i.e. committable), delivered and dead-lettered, and the lag of every partition this silo reads.
+/// dead-lettered, i.e. committable), delivered and dead-lettered, failed delivery attempts, the lag of every
+/// partition this silo reads, and how many of them wait behind a failing delivery.
 /// </summary>
 internal sealed class KafkaStreamMetrics
 {
@@ -14,6 +15,7 @@ internal sealed class KafkaStreamMetrics
     private readonly Counter<long> recordsRead;
     private readonly Counter<long> recordsHandled;
     private readonly Counter<long> recordsDeadLettered;
+    private readonly Counter<long> deliveryFailures;
     private readonly ConcurrentDictionary<(string Topic, int Partition), DeliveredTally> delivered = new();
     private readonly KafkaDeliveryProgress progress;
 
@@ -28,8 +30,12 @@ internal sealed class KafkaStreamMetrics
             "Records written to the dead-letter topic");
         meter.CreateObservableCounter("billing.kafka.records.delivered", ObserveDelivered, "{record}",
             "Records handled by delivery to their streams rather than by dead-lettering");
+        deliveryFailures = meter.CreateCounter<long>("billing.kafka.delivery.failures", "{attempt}",
+            "Failed attempts to deliver records to a stream's consumer; each is retried");
         meter.CreateObservableGauge("billing.kafka.partition.lag", ObserveLag, "{record}",
             "Records in a partition not yet handled by this silo");
+        meter.CreateObservableGauge("billing.kafka.partitions.stalled", ObserveStalled, "{partition}",
+            "Partitions this silo reads that wait behind a failing delivery");
     }
 
     public void RecordsRead(string topic, int partition, int count) =>
@@ -47,6 +53,9 @@ internal sealed class KafkaStreamMetrics
         delivered.GetOrAdd((topic, partition), _ => new DeliveredTally()).AddDeadLettered();
     }
 
+    public void DeliveryFailed(string topic, int partition, string error) =>
+        deliveryFailures.Add(1, Tag("topic", topic), Tag("partition", partition), Tag("error", error));
+
     private IEnumerable<Measurement<long>> ObserveDelivered()
     {
         foreach (var ((topic, partition), tally) in delivered)
@@ -54,6 +63,10 @@ internal sealed class KafkaStreamMetrics
             yield return new Measurement<long>(tally.Delivered(), Tag("topic", topic), Tag("partition", partition));
         }
     }
+
+    private IEnumerable<Measurement<int>> ObserveStalled() =>
+        progress.All.GroupBy(entry => entry.Key.Topic)
+            .Select(topic => new Measurement<int>(topic.Count(entry => entry.Value.Stalls.IsStalled), Tag("topic", topic.Key)));
 
     private IEnumerable<Measurement<long>> ObserveLag()
     {
