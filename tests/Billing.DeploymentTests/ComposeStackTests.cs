@@ -41,6 +41,7 @@ public sealed class ComposeStackTests(ComposeStack stack) : IClassFixture<Compos
         Assert.True(silos.Sum(m => m.Sum("billing_kafka_records_deadlettered_total")) >= Set.Malformed);
         Assert.Equal(KnownEventSet.DefaultPartitions, silos.SelectMany(m => m.Of("billing_kafka_partition_lag")).Select(s => s.Labels["partition"]).Distinct().Count());
         Assert.Contains(silos, metrics => metrics.Of("billing_watermark_delay_seconds").Any());
+        Assert.All(silos, metrics => Assert.Equal(0, metrics.Sum("billing_kafka_partitions_stalled", ("topic", "billableevents.incoming"))));
         var web = PrometheusText.Parse(await ScrapeAsync("web"));
         Assert.NotEmpty(web.Of("billing_live_feeds", ("kind", "customer")));
         Assert.NotEmpty(web.Of("http_server_request_duration_seconds_count", ("http_route", "/api/status")));

@@ -15,7 +15,8 @@ public sealed class DashboardTests
         var dashboard = GrafanaDashboard.Load();
 
         Assert.Equal(
-            ["Activations", "Dead letters by reason", "HTTP requests", "Ingestion rate vs baseline", "Invoices", "Lag per partition", "Live feeds", "Watermark delay"],
+            ["Activations", "Dead letters by reason", "HTTP requests", "Ingestion rate vs baseline", "Invoices", "Lag per partition", "Live feeds",
+                "Stalled partitions", "Watermark delay"],
             dashboard.Panels.Select(panel => panel.Title).Order(StringComparer.Ordinal));
         Assert.All(dashboard.Panels, panel => Assert.Equal("prometheus", panel.Datasource));
         Assert.All(dashboard.Panels, panel => Assert.NotEmpty(panel.Queries));
