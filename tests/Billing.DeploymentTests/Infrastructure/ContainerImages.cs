@@ -16,6 +16,7 @@ public sealed class ContainerImages : IAsyncLifetime
 
     private readonly List<string> tags = [];
     private readonly Lock tagsGate = new();
+    private readonly List<Task> pending = [];
 
     /// <summary>
     /// The images of the run once built, for the compose stack (a class fixture, which xUnit cannot hand the
@@ -40,13 +41,15 @@ public sealed class ContainerImages : IAsyncLifetime
     {
         var total = Stopwatch.StartNew();
         await Timed("debootstrap and import of the Debian base image", BuildDebianBaseAsync);
-        await Timed("runtime stand-in image", () => BuildAsync(
-            "dotnet-runtime", Runtime, new Dictionary<string, string> { ["BASE_IMAGE"] = Debian }, [$"{DotnetRoot()}:/host-dotnet:ro"]));
-        // PostgreSQL's image needs only the base: it is built beside the .NET ones (mostly downloads and unpacking).
+        // Three builds on the base at once: mostly package downloads, unpacking and copying.
         var postgres = Timed("PostgreSQL stand-in image", () => BuildAsync(
             "postgres", Postgres, new Dictionary<string, string> { ["BASE_IMAGE"] = Debian }, []));
-        await Timed("SDK stand-in image", () => BuildAsync(
-            "dotnet-sdk", Sdk, new Dictionary<string, string> { ["RUNTIME_IMAGE"] = Runtime }, [$"{DotnetRoot()}:/host-dotnet:ro"]));
+        var sdk = Timed("SDK stand-in image", () => BuildAsync(
+            "dotnet-sdk", Sdk, new Dictionary<string, string> { ["BASE_IMAGE"] = Debian }, [$"{DotnetRoot()}:/host-dotnet:ro"]));
+        var runtime = Timed("runtime stand-in image", () => BuildAsync(
+            "dotnet-runtime", Runtime, new Dictionary<string, string> { ["BASE_IMAGE"] = Debian }, [$"{DotnetRoot()}:/host-dotnet:ro"]));
+        pending.AddRange([postgres, sdk, runtime]);
+        await Task.WhenAll(sdk, runtime);
         await Timed("billing image (deploy/Dockerfile)", BuildBillingAsync);
         await postgres;
         Measurements.Record("all images", total.Elapsed);
@@ -63,6 +66,8 @@ public sealed class ContainerImages : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // A build still running when another failed would tag its image after the clean-up.
+        await Task.WhenAll(pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         string[] made;
         lock (tagsGate)
         {
