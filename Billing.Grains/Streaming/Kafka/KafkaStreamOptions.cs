@@ -27,6 +27,14 @@ public sealed class KafkaStreamOptions
     public int MaxRecordsPerPoll { get; set; } = 16_384;
 
     /// <summary>
+    /// How long a partition's reader waits after a poll that did not fill <see cref="MaxRecordsPerPoll"/> before
+    /// it polls again: records gather meanwhile, so polls and deliveries carry more under steady traffic,
+    /// and the pulling agent delivers instead of reading a few records at a time. It adds at most this much
+    /// to the time from a record's arrival to its delivery. Default 20 ms.
+    /// </summary>
+    public TimeSpan PollLinger { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
     /// Batch containers the queue cache of one partition holds. The cache is the back-pressure point: when
     /// slow consumers leave it full, the partition is not read until they catch up. Default 65,536.
     /// </summary>

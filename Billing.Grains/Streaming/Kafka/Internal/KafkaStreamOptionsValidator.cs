@@ -37,6 +37,11 @@ internal sealed class KafkaStreamOptionsValidator : IValidateOptions<KafkaStream
             failures.Add($"Kafka:MaxRecordsPerPoll must be at least 1 (was {options.MaxRecordsPerPoll}).");
         }
 
+        if (options.PollLinger < TimeSpan.Zero || options.PollLinger > TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"Kafka:PollLinger must be between 0 and 10 seconds (was {options.PollLinger}).");
+        }
+
         if (options.DeliveryRetryMinDelay <= TimeSpan.Zero)
         {
             failures.Add($"Kafka:DeliveryRetryMinDelay must be positive (was {options.DeliveryRetryMinDelay}).");
