@@ -29,6 +29,8 @@ public static class BillingWebApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        AllowedHostsDefaults.ApplyDefault(builder);
+
         // Serves the framework's and the project's static files from a build, not only from a publish:
         // `dotnet run` runs a build in the Production environment.
         builder.WebHost.UseStaticWebAssets();
@@ -54,6 +56,7 @@ public static class BillingWebApplication
         }
 
         app.UseBillingReverseProxy();
+        app.UseHeadAsGet();
         app.UseBillingSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -65,6 +68,7 @@ public static class BillingWebApplication
         // Routing after the path base is known: the implicit UseRouting would run first and match the full path.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseBillingCircuitGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
