@@ -25,6 +25,7 @@ public sealed class ClusterHarness : IAsyncDisposable
     private readonly List<SiloProcess> silos = [];
     private readonly string connectionString;
     private readonly string[] adminKeySettings;
+    private readonly List<WebApplication> otherWebs = [];
     private WebApplication? web;
 
     private ClusterHarness(string connectionString, EmbeddedKafkaBroker broker)
@@ -104,7 +105,24 @@ public sealed class ClusterHarness : IAsyncDisposable
     /// </summary>
     public async Task StartWebClientAsync(params string[] extraSettings)
     {
-        web = BillingWebApplication.Create(
+        web = await StartWebAsync(extraSettings);
+        Http = ApiClients.Create(AddressOf(web), AdminKey);
+    }
+
+    /// <summary>
+    /// Starts one more Billing.Web client of the cluster, as a second web process behind a load balancer would run,
+    /// with the same settings as <see cref="StartWebClientAsync"/>; stopped with the harness. Returns its address.
+    /// </summary>
+    public async Task<Uri> StartAnotherWebClientAsync(params string[] extraSettings)
+    {
+        var another = await StartWebAsync(extraSettings);
+        otherWebs.Add(another);
+        return AddressOf(another);
+    }
+
+    private async Task<WebApplication> StartWebAsync(string[] extraSettings)
+    {
+        var app = BillingWebApplication.Create(
         [
             "--urls", "http://127.0.0.1:0",
             $"--ConnectionStrings:Billing={connectionString}",
@@ -115,10 +133,12 @@ public sealed class ClusterHarness : IAsyncDisposable
             .. adminKeySettings.Select(setting => "--" + setting),
             .. extraSettings.Select(setting => "--" + setting),
         ]);
-        await web.StartAsync();
-        var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = ApiClients.Create(new Uri(address), AdminKey);
+        await app.StartAsync();
+        return app;
     }
+
+    private static Uri AddressOf(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <summary>Stops Billing.Web gracefully, as an orchestrator stops it; <see cref="StartWebClientAsync"/> starts a new one.</summary>
     public async Task StopWebClientAsync()
@@ -201,6 +221,12 @@ public sealed class ClusterHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopWebClientAsync();
+        foreach (var other in otherWebs)
+        {
+            await other.StopAsync();
+            await other.DisposeAsync();
+        }
+
         foreach (var silo in silos)
         {
             await silo.DisposeAsync();
