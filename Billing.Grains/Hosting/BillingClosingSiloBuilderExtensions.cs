@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Billing.Grains.Hosting;
 
@@ -40,9 +41,9 @@ public static class BillingClosingSiloBuilderExtensions
         services.AddSingleton<InvoiceIssuer>();
         if (mode == BillingMode.Cluster)
         {
-            var connectionString = configuration.GetConnectionString("Billing")!;
             services.AddSingleton<IInvoiceStore>(provider => new PostgresInvoiceStore(
-                connectionString, provider.GetRequiredService<ILogger<PostgresInvoiceStore>>()));
+                provider.GetRequiredKeyedService<NpgsqlDataSource>(BillingStorage.Name),
+                provider.GetRequiredService<ILogger<PostgresInvoiceStore>>()));
         }
         else
         {

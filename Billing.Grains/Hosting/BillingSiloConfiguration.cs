@@ -50,7 +50,7 @@ public static class BillingSiloConfiguration
             case BillingMode.Cluster:
                 var connectionString = configuration.GetConnectionString("Billing")!;
                 silo.ConfigureEndpoints(AdvertisedAddress.From(configuration), ports.SiloPort, ports.GatewayPort, listenOnAnyHostAddress: true);
-                silo.UseBillingPostgres(connectionString);
+                silo.UseBillingPostgres(connectionString, database => database.Bind(configuration.GetSection(BillingDatabaseOptions.SectionName)));
                 // How fast a dead silo is noticed (ProbeTimeout, NumMissedProbesLimit, …); Orleans' defaults otherwise.
                 silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
                 if (configuration.GetValue("Billing:MigrateOnStart", defaultValue: true))

@@ -16,9 +16,10 @@ public static class BillingIngestionSiloBuilderExtensions
 {
     /// <summary>
     /// Adds the <see cref="BillingStreams.ProviderName"/> stream provider reading billable events from Kafka into
-    /// the customer and type streams, with implicit subscriptions only (no pub-sub storage needed). Event times
-    /// are checked against the <see cref="IProcessingClock"/> (the wall clock unless the host registered another)
-    /// within <see cref="BillingOptions.MaxFutureSkew"/> and <see cref="BillingOptions.MaxEventAge"/>.
+    /// the customer and type streams, with implicit subscriptions only (no pub-sub storage needed), and the agent
+    /// that reports stalled partitions to <see cref="IDeliveryStallsGrain"/> and carries out skip orders. Event
+    /// times are checked against the <see cref="IProcessingClock"/> (the wall clock unless the host registered
+    /// another) within <see cref="BillingOptions.MaxFutureSkew"/> and <see cref="BillingOptions.MaxEventAge"/>.
     /// </summary>
     public static ISiloBuilder AddBillingIngestion(
         this ISiloBuilder builder,
@@ -26,6 +27,7 @@ public static class BillingIngestionSiloBuilderExtensions
         RecordCodecOptions? codecOptions = null,
         Action<ISiloPersistentStreamConfigurator>? configureStream = null)
     {
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DeliveryStallAgent>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IProcessingClock, WallProcessingClock>();
         builder.Services.AddKeyedSingleton<IKafkaRecordMapper>(

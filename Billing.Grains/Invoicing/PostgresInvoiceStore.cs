@@ -36,19 +36,23 @@ public sealed class PostgresInvoiceStore : IInvoiceStore, IAsyncDisposable
     // The counter, not count(*): numbering is gapless, so the last number is the count, read without a scan.
     private const string SelectCount = "select last_number from billing_invoice_numbers";
 
-    private readonly string connectionString;
+    private readonly NpgsqlDataSource dataSource;
     private readonly ILogger logger;
     private readonly Channel<PendingIssue> queue = Channel.CreateUnbounded<PendingIssue>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task issuing;
 
     /// <summary>Creates the store and starts its issuing loop.</summary>
-    /// <param name="connectionString">The Npgsql connection string of the billing database (migrated to version 5 or later).</param>
+    /// <param name="dataSource">
+    /// The billing database (migrated to version 5 or later): in a silo, the pool that clustering, reminders and
+    /// grain state share, so that invoices wait their turn for a connection rather than exceed the silo's bound.
+    /// The store does not dispose it.
+    /// </param>
     /// <param name="logger">Where batch outcomes and failures are logged (counts only).</param>
-    public PostgresInvoiceStore(string connectionString, ILogger logger)
+    public PostgresInvoiceStore(NpgsqlDataSource dataSource, ILogger logger)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(logger);
-        this.connectionString = connectionString;
+        this.dataSource = dataSource;
         this.logger = logger;
         issuing = Task.Run(IssueQueuedAsync);
     }
@@ -104,26 +108,7 @@ public sealed class PostgresInvoiceStore : IInvoiceStore, IAsyncDisposable
         await issuing;
     }
 
-    /// <summary>
-    /// A connection from the process-wide Npgsql pool of the connection string, the one Orleans' ADO.NET
-    /// clustering, grain storage and reminders use too. A pool of its own (an <see cref="NpgsqlDataSource"/>)
-    /// could find the server's connections all held by that pool's idle connections after busy ingestion, and
-    /// fail every batch with "too many clients" until they are pruned (5 min); in one pool it waits its turn.
-    /// </summary>
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => dataSource.OpenConnectionAsync(cancellationToken);
 
     private async Task IssueQueuedAsync()
     {

@@ -36,7 +36,14 @@ public static class BillingSchema
     /// Applies every script the database lacks, in version order, each once. Safe to call from several
     /// processes at once and again at every start: a database at <see cref="LatestVersion"/> is left alone.
     /// </summary>
-    public static async Task MigrateAsync(string connectionString, ILogger logger, CancellationToken ct)
+    public static Task MigrateAsync(string connectionString, ILogger logger, CancellationToken ct) =>
+        MigrateAsync(connectionString, logger, LatestVersion, ct);
+
+    /// <summary>Applies the scripts up to <paramref name="throughVersion"/> only, as an older build would have.</summary>
+    internal static Task MigrateAsync(string connectionString, int throughVersion, CancellationToken ct) =>
+        MigrateAsync(connectionString, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, throughVersion, ct);
+
+    private static async Task MigrateAsync(string connectionString, ILogger logger, int throughVersion, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(logger);
@@ -44,7 +51,7 @@ public static class BillingSchema
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         var appliedCount = 0;
-        foreach (var script in SchemaScripts.All)
+        foreach (var script in SchemaScripts.All.Where(script => script.Version <= throughVersion))
         {
             if (await TryApplyAsync(connection, script, logger, ct))
             {

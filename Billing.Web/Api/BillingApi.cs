@@ -3,6 +3,7 @@ using Billing.Events;
 using Billing.Grains;
 using Billing.Grains.Invoicing;
 using Billing.Invoices;
+using Billing.Streams;
 using Billing.Usage;
 using Billing.Web.Hosting;
 using Billing.Web.Invoices;
@@ -30,6 +31,7 @@ public static class BillingApi
         admins.MapGet("/api/types/{type}/usage", GetTypeUsageAsync);
         admins.MapGet("/api/status", GetStatusAsync);
         admins.MapGet("/api/customers/top", GetTopCustomersAsync);
+        admins.MapPost("/api/partitions/{partition:int}/skip", SkipStalledDeliveryAsync);
         return routes;
     }
 
@@ -119,6 +121,25 @@ public static class BillingApi
 
         var standings = await grains.GetGrain<ICustomerLeaderboardGrain>(0).GetTopAsync(query.Month, query.Count);
         return TypedResults.Ok(TopCustomersResponse.From(standings, runtime.Currency));
+    }
+
+    /// <summary>
+    /// An operator's decision to set aside a delivery that can never go through: its records go to the
+    /// dead-letter topic and the partition moves on. The offset must be the stall's first offset as the status
+    /// shows it, so that a delivery that recovered meanwhile, or a different one, is never skipped by mistake.
+    /// </summary>
+    private static async Task<IResult> SkipStalledDeliveryAsync(int partition, string? offset, IGrainFactory grains)
+    {
+        if (!long.TryParse(offset, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var firstOffset))
+        {
+            return TypedResults.Problem(
+                "Name the stalled delivery's first offset, as /api/status shows it: ?offset=1234.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var order = new DeliverySkipOrder(partition, firstOffset);
+        return await grains.GetGrain<IDeliveryStallsGrain>(0).OrderSkipAsync(order)
+            ? TypedResults.Accepted((string?)null, new SkipOrderResponse(partition, firstOffset))
+            : NotFound($"No delivery of partition {partition} starting at offset {firstOffset} is failing; see /api/status.");
     }
 
     private static async Task<IResult> GetStatusAsync(PipelineStatusReader status, CancellationToken cancellationToken) =>

@@ -30,8 +30,9 @@ public sealed class PipelineStatusReader(
         var invoicingRead = TryReadAsync(() => grains.GetGrain<IInvoicingHealthGrain>(0).GetAsync(), cancellationToken);
         var issuedRead = TryReadAsync<long?>(async () => await grains.GetGrain<IInvoiceQueryGrain>(0).CountAsync(), cancellationToken);
         var windowsRead = TryReadAsync(() => grains.GetGrain<ICustomerDirectoryGrain>(0).CountOpenWindowsAsync(), cancellationToken);
-        var (topic, clockAnswer, invoicingAnswer, issued, windows) =
-            (await topicRead, await clockRead, await invoicingRead, await issuedRead, await windowsRead);
+        var stallsRead = TryReadAsync(() => grains.GetGrain<IDeliveryStallsGrain>(0).GetAsync(), cancellationToken);
+        var (topic, clockAnswer, invoicingAnswer, issued, windows, stalls) =
+            (await topicRead, await clockRead, await invoicingRead, await issuedRead, await windowsRead, await stallsRead);
         var clock = clockAnswer ?? new EventClockStatus(null, 0, []);
         List<string> unavailable = [];
         if (clockAnswer is null)
@@ -54,6 +55,11 @@ public sealed class PipelineStatusReader(
             unavailable.Add("customer directory");
         }
 
+        if (stalls is null)
+        {
+            unavailable.Add("stalled deliveries");
+        }
+
         var eventTimes = clock.Partitions.ToDictionary(p => p.Partition);
         var partitions = topic.Partitions
             .Select(p =>
@@ -71,6 +77,7 @@ public sealed class PipelineStatusReader(
             MonthClosing.ClosedThrough(clock.Watermark, options.Value.AllowedLateness)?.ToString(),
             partitions,
             partitions.Sum(p => p.Lag),
+            stalls?.Select(StallResponse.From).ToList(),
             topic.DeadLetters,
             [.. topic.LatestDeadLetters.Select(DeadLetterResponse.From)],
             invoicingAnswer is null ? null : InvoicingStatusResponse.From(invoicingAnswer),

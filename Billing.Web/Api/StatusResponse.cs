@@ -1,11 +1,13 @@
+using Billing.Streams;
 using Billing.Grains.Streaming.Kafka;
 using Billing.Invoices;
 
 namespace Billing.Web.Api;
 
 /// <summary>
-/// <c>GET /api/status</c>: the mode, the broker, the pipeline's progress per partition, event time (the global
-/// watermark and what each partition contributes), dead letters (how many, and why the newest were set aside),
+/// <c>GET /api/status</c>: the mode, the broker, the pipeline's progress per partition, the partitions that wait
+/// behind a failing delivery (since when and why), event time (the global watermark and what each partition
+/// contributes), dead letters (how many, and why the newest were set aside),
 /// whether invoices are being issued and how many have been, and how many customer windows are open per month.
 /// What could not be read right now (a grain moving after a silo died) is named in <c>Unavailable</c>.
 /// </summary>
@@ -17,6 +19,7 @@ public sealed record StatusResponse(
     string? ClosedThrough,
     IReadOnlyList<PartitionStatusResponse> Partitions,
     long TotalLag,
+    IReadOnlyList<StallResponse>? Stalled,
     long DeadLetters,
     IReadOnlyList<DeadLetterResponse> LatestDeadLetters,
     InvoicingStatusResponse? Invoicing,
@@ -33,6 +36,24 @@ public sealed record PartitionStatusResponse(
     DateTimeOffset? LatestEventTime,
     DateTimeOffset? Watermark,
     bool Idle);
+
+/// <summary>
+/// A partition waiting behind a delivery that keeps failing: retried until it goes through, with the partition's
+/// commit held before <paramref name="FirstOffset"/>. An admin may skip it (<c>POST /api/partitions/{partition}/skip?offset=…</c>).
+/// </summary>
+public sealed record StallResponse(
+    int Partition,
+    string Stream,
+    long FirstOffset,
+    int Records,
+    DateTimeOffset Since,
+    int Attempts,
+    string LastError,
+    bool SkipOrdered)
+{
+    public static StallResponse From(DeliveryStall stall) => new(
+        stall.Partition, stall.StreamId, stall.FirstOffset, stall.RecordCount, stall.Since, stall.Attempts, stall.LastError, stall.SkipOrdered);
+}
 
 /// <summary>How many customers hold usage of <paramref name="Month"/> that is not invoiced yet.</summary>
 public sealed record OpenWindowsResponse(string Month, int Windows);

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Billing.Web.Security;
 
 /// <summary>
-/// The data-protection key ring of a cluster, in the table <c>billing_data_protection_keys</c> (schema script 006):
+/// The data-protection key ring of a cluster, in the table <c>billing_data_protection_keys</c> (schema script 007):
 /// every web process of the cluster reads the same keys. The key manager calls it rarely (at start, and when a
 /// key is made or revoked) and synchronously.
 /// </summary>

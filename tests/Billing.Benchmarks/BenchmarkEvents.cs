@@ -9,7 +9,9 @@ internal static class BenchmarkEvents
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static async Task<decimal> ProduceAsync(string bootstrapServers, string topic, int partitions, int count, int customers)
+    // keyed: the producer's partitioner places each record by its key (the customer), as every Kafka producer
+    // does; otherwise records are spread round-robin over the partitions regardless of their customer.
+    public static async Task<decimal> ProduceAsync(string bootstrapServers, string topic, int partitions, int count, int customers, bool keyed = true)
     {
         using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
         {
@@ -33,7 +35,9 @@ internal static class BenchmarkEvents
             total += billable.Amount;
             var value = i % 2 == 0 ? BillableEventCodec.EncodeCsv(billable) : BillableEventCodec.EncodeJson(billable, "EUR");
             var message = new Message<byte[]?, byte[]?> { Key = BillableEventCodec.EncodeKey(customer), Value = value };
-            pending.Add(producer.ProduceAsync(new TopicPartition(topic, new Partition(i % partitions)), message));
+            pending.Add(keyed
+                ? producer.ProduceAsync(topic, message)
+                : producer.ProduceAsync(new TopicPartition(topic, new Partition(i % partitions)), message));
             if (pending.Count == pending.Capacity)
             {
                 await Task.WhenAll(pending);

@@ -14,7 +14,7 @@ using Billing.TestSupport.Postgres;
 // partition moves the watermark past the month's deadline; timed from the moment the event clock's global
 // watermark passes it until the last invoice is stored and until its files are written, on PostgreSQL as in
 // cluster mode (after the ingestion phases, or alone with `close`; `memory` or `both` for in-memory state).
-const int Partitions = 8;
+const int Partitions = 16;
 const string Topic = "billableevents.incoming";
 var closeOnly = args.Length > 0 && args[0] == "close";
 
@@ -45,14 +45,18 @@ else
     var records = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
     var customers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
     var closeCustomers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
-    await IngestAsync(records, customers);
-    await CloseDurablyAsync(closeCustomers);
+    var states = args.Length > 3 ? args[3] : "both";
+    await IngestAsync(records, customers, states);
+    if (closeCustomers > 0)
+    {
+        await CloseDurablyAsync(closeCustomers);
+    }
 }
 
 Console.WriteLine($"peak working set:                                  {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024),12:N0} MiB");
 return 0;
 
-async Task IngestAsync(int records, int customers)
+async Task IngestAsync(int records, int customers, string states)
 {
     Console.WriteLine($"embedded broker {broker.BootstrapServers}; producing {records:N0} records for {customers:N0} customers over {Partitions} partitions");
     var producedTotal = await BenchmarkEvents.ProduceAsync(broker.BootstrapServers, Topic, Partitions, records, customers);
@@ -62,9 +66,17 @@ async Task IngestAsync(int records, int customers)
     var baselineRate = records / baselineElapsed.TotalSeconds;
     Console.WriteLine($"baseline   (consume, decode, sum):                  {baselineRate,12:N0} events/s ({baselineElapsed.TotalSeconds:F2} s)");
 
+    if (states is "memory" or "both")
+    {
     var inMemory = await IngestionRun.RunAsync(BillingMode.ExternalKafka, broker.BootstrapServers, "billing-memory", connectionString: null, records, Topic, Partitions);
     Check(inMemory.CountedTotal == producedTotal, $"in-memory grains hold {inMemory.CountedTotal}, produced {producedTotal}");
     Report("in memory", inMemory.Elapsed);
+    }
+
+    if (states is "memory")
+    {
+        return;
+    }
 
     await using var postgres = await PostgresServer.StartNewAsync();
     var database = await postgres.CreateDatabaseAsync();

@@ -5,7 +5,6 @@ using Billing.Events;
 using Billing.SystemTests.Infrastructure;
 using Billing.TestSupport;
 using Billing.Web.Security;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing.Template;
@@ -81,6 +80,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
         new("/api/customers/top?month=2026-10&count=1", Access.Admin, NamesCustomers: true),
         new("/api/customers/top?count=0", Access.Admin, Status: HttpStatusCode.BadRequest),
         new("/api/customers/top?month=2026-13", Access.Admin, Status: HttpStatusCode.BadRequest),
+        // Nothing is stalled: an admin's skip order finds no failing delivery at that offset.
+        new("/api/partitions/0/skip?offset=5", Access.Admin, Status: HttpStatusCode.NotFound, Method: "POST"),
+        new("/api/partitions/0/skip", Access.Admin, Status: HttpStatusCode.BadRequest, Method: "POST"),
 
         new("/health/live", Access.Open),
         new("/health/ready", Access.Open),
@@ -93,7 +95,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
         {
             foreach (var caller in Enum.GetValues<Caller>())
             {
-                cases.Add(route.Path, caller);
+                cases.Add(route.Request, caller);
             }
         }
 
@@ -102,14 +104,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Route_AskedBy_AnswersExactlyItsStatusAndNoOtherCustomersData(string path, Caller caller)
+    public async Task Route_AskedBy_AnswersExactlyItsStatusAndNoOtherCustomersData(string request, Caller caller)
     {
-        var route = Routes.Single(r => r.Path == path);
-        var expected = Expected(route, caller);
+        var route = Routes.Single(r => r.Request == request);
+        var (expected, path) = (Expected(route, caller), route.Path);
 
-        var answer = await AskAsync(path, caller);
+        var answer = await AskAsync(route, caller);
 
-        Assert.True(expected == answer.Status, $"{caller} GET {path}: expected {(int)expected}, got {(int)answer.Status}: {answer.Body}");
+        Assert.True(expected == answer.Status, $"{caller} {request}: expected {(int)expected}, got {(int)answer.Status}: {answer.Body}");
         // Whoever asks, no answer names a customer other than the route's own (the admin-only routes name
         // none, except the top customers, which only an admin ever gets), and no answer about a customer
         // carries another customer's amounts. (The totals by type add up every customer's amounts: they are
@@ -149,13 +151,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
         }
     }
 
-    /// <summary>A route added to the API fails here until a path of <see cref="Routes"/> reaches it with a GET, the only method the matrix sends.</summary>
+    /// <summary>A route added to the API fails here until a request of <see cref="Routes"/> reaches it, with its method.</summary>
     [Fact]
     public void Matrix_AsksEveryApiRouteOfTheApp()
     {
         var endpoints = app.Host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var api = endpoints.Where(endpoint => IsApi(endpoint.RoutePattern)).ToList();
-        var asked = Routes.Select(route => RoutedTo(endpoints, route.Path)).OfType<RouteEndpoint>().ToHashSet();
+        var asked = Routes.Select(route => RoutedTo(endpoints, route.Method, route.Path)).OfType<RouteEndpoint>().ToHashSet();
 
         Assert.NotEmpty(api);
         var missing = api.Where(endpoint => !asked.Contains(endpoint)).Select(Describe).ToList();
@@ -172,14 +174,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
         $"{string.Join("|", endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["any method"])} {Template(endpoint.RoutePattern)}";
 
     /// <summary>
-    /// The endpoint a GET of <paramref name="path"/> reaches, chosen as endpoint routing chooses: of the GET routes
-    /// whose template matches the path, the first by order, then by precedence (a literal before a parameter).
+    /// The endpoint a request reaches, chosen as endpoint routing chooses: of the routes of its method whose
+    /// template matches the path, the first by order, then by precedence (a literal before a parameter).
     /// </summary>
-    private static RouteEndpoint? RoutedTo(IEnumerable<RouteEndpoint> endpoints, string path)
+    private static RouteEndpoint? RoutedTo(IEnumerable<RouteEndpoint> endpoints, string method, string path)
     {
         var pathOnly = path.Split('?')[0];
         return endpoints
-            .Where(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains(HttpMethods.Get))
+            .Where(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains(method))
             .Select(endpoint => (Endpoint: endpoint, Template: new RouteTemplate(endpoint.RoutePattern)))
             .Where(candidate => new TemplateMatcher(candidate.Template, new RouteValueDictionary()).TryMatch(pathOnly, new RouteValueDictionary()))
             .OrderBy(candidate => candidate.Endpoint.Order)
@@ -211,16 +213,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
             : HttpStatusCode.Forbidden;
     }
 
-    private async Task<Answer> AskAsync(string path, Caller caller)
+    private async Task<Answer> AskAsync(Route route, Caller caller)
     {
         if (caller == Caller.TwoAuthorizationHeaders)
         {
             // HttpClient would fold two values into one line; a raw request sends two header lines. The second
             // is the admin's: two keys are refused rather than either one honoured.
-            return await AskRawAsync(path, $"Bearer {app.KeyOf(A)}", $"Bearer {app.Host.AdminKey}");
+            return await AskRawAsync(route, $"Bearer {app.KeyOf(A)}", $"Bearer {app.Host.AdminKey}");
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Path);
         var authorization = caller switch
         {
             Caller.Anonymous => null,
@@ -246,12 +248,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
     }
 
     /// <summary>An HTTP/1.0 request over a socket (so the answer is not chunked), with exactly these header lines.</summary>
-    private async Task<Answer> AskRawAsync(string path, params string[] authorizations)
+    private async Task<Answer> AskRawAsync(Route route, params string[] authorizations)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(app.Host.Address.Host, app.Host.Address.Port);
         await using var stream = tcp.GetStream();
-        var request = new StringBuilder($"GET {path} HTTP/1.0\r\nHost: {app.Host.Address.Authority}\r\n");
+        var request = new StringBuilder($"{route.Method} {route.Path} HTTP/1.0\r\nHost: {app.Host.Address.Authority}\r\nContent-Length: 0\r\n");
         foreach (var authorization in authorizations)
         {
             request.Append($"Authorization: {authorization}\r\n");
@@ -271,7 +273,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
     }
 
     // NamesCustomers: an admin's answer lists customers (the top customers).
-    private sealed record Route(string Path, Access Access, string? Owner = null, HttpStatusCode Status = HttpStatusCode.OK, bool NamesCustomers = false);
+    private sealed record Route(
+        string Path, Access Access, string? Owner = null, HttpStatusCode Status = HttpStatusCode.OK, bool NamesCustomers = false, string Method = "GET")
+    {
+        /// <summary>How the case is named: the method and the path.</summary>
+        public string Request => $"{Method} {Path}";
+    }
 
     private sealed record Answer(HttpStatusCode Status, IReadOnlyList<string> Challenges, string? ContentType, string Body);
 }

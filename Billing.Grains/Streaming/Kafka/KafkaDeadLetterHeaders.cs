@@ -20,8 +20,11 @@ public static class KafkaDeadLetterHeaders
     /// <summary>The offset of the record in its partition (decimal text).</summary>
     public const string SourceOffset = "deadletter.source.offset";
 
-    /// <summary>The code used when a grain kept failing on a record until the delivery time-out ran out.</summary>
-    public const string DeliveryFailedReason = "delivery-failed";
+    /// <summary>
+    /// The code used when an operator skipped a delivery that kept failing
+    /// (<see cref="KafkaDeliveryProgress.OrderSkip"/>); the record itself may be valid.
+    /// </summary>
+    public const string SkippedByOperatorReason = "skipped-by-operator";
 
     /// <summary>The code used when the record mapper threw.</summary>
     public const string MapperFailedReason = "mapper-failed";

@@ -22,6 +22,16 @@ public sealed class KafkaDeliveryProgress
     /// <summary>The partitions of <paramref name="topic"/> this silo reads right now.</summary>
     public IReadOnlyCollection<int> TrackedPartitions(string topic) => [.. Read(topic).Select(p => p.Partition)];
 
+    /// <summary>
+    /// Orders the failing delivery of <paramref name="topic"/>'s <paramref name="partition"/> that starts at
+    /// <paramref name="firstOffset"/> (see <see cref="KafkaDeliveryStall.FirstOffset"/>) skipped: at its next
+    /// attempt its records go to the dead-letter topic instead, with the reason <c>skipped-by-operator</c>, and
+    /// the partition moves on. For a record that can never be delivered; an operator's decision, never a timer's.
+    /// </summary>
+    /// <returns>False when this silo reads no such partition or no delivery starting there is failing.</returns>
+    public bool OrderSkip(string topic, int partition, long firstOffset) =>
+        partitions.TryGetValue((topic, partition), out var progress) && progress.Stalls.OrderSkip(firstOffset);
+
     internal IEnumerable<KeyValuePair<(string Topic, int Partition), PartitionProgress>> All => partitions;
 
     internal void SetPartitionCount(string topic, int count) => partitionCounts[topic] = count;

@@ -9,9 +9,11 @@ namespace Billing.Grains.Streaming.Kafka;
 /// </param>
 /// <param name="HasUndelivered">Whether records read from the partition still wait for delivery.</param>
 /// <param name="LastReadAt">When (wall clock) a record was last read, or the receiver started if none was.</param>
+/// <param name="Stall">The failing delivery the partition waits behind, or null when none is failing.</param>
 public sealed record KafkaPartitionDelivery(
     int Partition,
     long HandledThrough,
     DateTimeOffset? LatestDeliveredEventTime,
     bool HasUndelivered,
-    DateTimeOffset? LastReadAt);
+    DateTimeOffset? LastReadAt,
+    KafkaDeliveryStall? Stall = null);

@@ -12,7 +12,7 @@ public sealed class KafkaStreamOptions
     /// <summary>The topic read; one stream queue per partition. Default <c>billableevents.incoming</c>.</summary>
     public string Topic { get; set; } = "billableevents.incoming";
 
-    /// <summary>Where records that cannot be parsed or delivered go, with the reason in a header. Default <c>billableevents.deadletter</c>.</summary>
+    /// <summary>Where records the mapper rejects go, with the reason in a header. Default <c>billableevents.deadletter</c>.</summary>
     public string DeadLetterTopic { get; set; } = "billableevents.deadletter";
 
     /// <summary>The consumer group under which offsets are committed. Default <c>billing</c>.</summary>
@@ -31,6 +31,23 @@ public sealed class KafkaStreamOptions
     /// slow consumers leave it full, the partition is not read until they catch up. Default 65,536.
     /// </summary>
     public int CacheSize { get; set; } = 65_536;
+
+    /// <summary>
+    /// At most this many records go to a stream's consumer in one delivery. Everything a stream has pending
+    /// when its consumer is ready goes in one delivery up to this size, so deliveries grow when consumers fall
+    /// behind and each call carries more. Default 8,192.
+    /// </summary>
+    public int MaxItemsPerDelivery { get; set; } = 8_192;
+
+    /// <summary>
+    /// First wait before a failed delivery is attempted again; the wait doubles with each failed attempt up to
+    /// <see cref="DeliveryRetryMaxDelay"/>. A delivery is retried until it succeeds: never dead-lettered on a
+    /// timer. Default 200 ms.
+    /// </summary>
+    public TimeSpan DeliveryRetryMinDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest wait between attempts of a failed delivery. Default 30 s.</summary>
+    public TimeSpan DeliveryRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the delivered prefix of each partition is committed to Kafka. Default 1 s.</summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -19,6 +19,9 @@ public sealed class DeliveryProbe
     /// <summary>Customers whose batches the probe grains refuse (they throw), to exercise the failure path.</summary>
     public void Poison(string customer) => poisonCustomers[customer] = 0;
 
+    /// <summary>The probe grains take <paramref name="customer"/>'s batches again.</summary>
+    public void Cure(string customer) => poisonCustomers.TryRemove(customer, out _);
+
     public bool IsPoisoned(string customer) => poisonCustomers.ContainsKey(customer);
 
     public void Record(string streamNamespace, string key, IEnumerable<IngestedEvent> events, string silo)

@@ -25,9 +25,6 @@ public sealed class KafkaIngestionHarness : IAsyncDisposable
     public const string DeadLetterTopic = "billableevents.deadletter";
     public const string ConsumerGroup = "billing";
 
-    /// <summary>Short so that the failure-path test does not wait a minute; the production default is 1 min.</summary>
-    public static readonly TimeSpan MaxEventDeliveryTime = TimeSpan.FromSeconds(3);
-
     private KafkaIngestionHarness(EmbeddedKafkaBroker broker, InProcessTestCluster cluster, DeliveryProbe probe)
     {
         Broker = broker;
@@ -63,9 +60,10 @@ public sealed class KafkaIngestionHarness : IAsyncDisposable
                 options.DeadLetterTopic = DeadLetterTopic;
                 options.ConsumerGroup = ConsumerGroup;
                 options.CommitInterval = TimeSpan.FromMilliseconds(100);
-            }),
-            configureStream: stream => stream.ConfigurePullingAgent(agent => agent.Configure(options =>
-                options.MaxEventDeliveryTime = MaxEventDeliveryTime))));
+                // Quick retries so that the failure-path tests see several attempts in a second or two.
+                options.DeliveryRetryMinDelay = TimeSpan.FromMilliseconds(50);
+                options.DeliveryRetryMaxDelay = TimeSpan.FromMilliseconds(400);
+            })));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new KafkaIngestionHarness(broker, cluster, probe);
@@ -146,6 +144,16 @@ public sealed class KafkaIngestionHarness : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
     }
+
+    /// <summary>What the silo reading <paramref name="partition"/> knows of its delivery, or null while no silo reads it.</summary>
+    public KafkaPartitionDelivery? Delivery(int partition) =>
+        Cluster.Silos
+            .SelectMany(silo => silo.ServiceProvider.GetRequiredService<KafkaDeliveryProgress>().Read(Topic))
+            .FirstOrDefault(delivery => delivery.Partition == partition);
+
+    /// <summary>Orders the failing delivery of <paramref name="partition"/> from <paramref name="firstOffset"/> skipped, on whichever silo reads it.</summary>
+    public bool OrderSkip(int partition, long firstOffset) =>
+        Cluster.Silos.Any(silo => silo.ServiceProvider.GetRequiredService<KafkaDeliveryProgress>().OrderSkip(Topic, partition, firstOffset));
 
     /// <summary>Partitions whose queues the given silo reads right now.</summary>
     public static IReadOnlyCollection<int> PartitionsReadBy(InProcessSiloHandle silo) =>

@@ -20,7 +20,7 @@ public abstract class ProbeGrain(DeliveryProbe probe, ILocalSiloDetails silo)
     {
         if (RefusesPoison && items.Any(item => probe.IsPoisoned(item.Item.Event.Customer)))
         {
-            throw new InvalidOperationException("This probe refuses poisoned customers.");
+            throw new InvalidOperationException("This probe refuses poisoned customers: poisoned batch.");
         }
 
         probe.Record(Namespace, this.GetPrimaryKeyString(), items.Select(item => item.Item), silo.SiloAddress.ToString());

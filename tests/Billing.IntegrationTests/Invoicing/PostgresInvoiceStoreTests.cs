@@ -10,9 +10,11 @@ using Npgsql;
 namespace Billing.IntegrationTests.Invoicing;
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
+public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres) : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    private readonly List<NpgsqlDataSource> dataSources = [];
 
     [Fact]
     public async Task IssueAsync_NewCustomersOneAfterAnother_NumbersOneToNWithoutGaps()
@@ -232,7 +234,21 @@ public sealed class PostgresInvoiceStoreTests(PostgresFixture postgres)
         Assert.Equal("0", await LastNumberAsync(connectionString));
     }
 
-    private static PostgresInvoiceStore NewStore(string connectionString) => new(connectionString, NullLogger.Instance);
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var dataSource in dataSources)
+        {
+            await dataSource.DisposeAsync();
+        }
+    }
+
+    /// <summary>A store with a pool of its own, as each silo has; the pools close with the test.</summary>
+    private PostgresInvoiceStore NewStore(string connectionString)
+    {
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        dataSources.Add(dataSource);
+        return new PostgresInvoiceStore(dataSource, NullLogger.Instance);
+    }
 
     private static async Task<string> LastNumberAsync(string connectionString) =>
         Assert.Single(await SqlReader.ReadColumnAsync(connectionString, "select last_number::text from billing_invoice_numbers"));

@@ -4,6 +4,7 @@ using Billing.Grains.Invoicing;
 using Billing.IntegrationTests.Infrastructure;
 using Billing.TestSupport.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace Billing.IntegrationTests.Invoicing;
@@ -19,7 +20,8 @@ public sealed class PostgresInvoiceStoreThroughputTests(PostgresFixture postgres
     public async Task IssueAsync_TenThousandDraftsFromFiveHundredCallers_NumbersOneToTenThousand()
     {
         var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
-        await using var store = new PostgresInvoiceStore(connectionString, NullLogger.Instance);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var store = new PostgresInvoiceStore(dataSource, NullLogger.Instance);
         var drafts = TestDrafts.Distinct(Invoices);
         var numbers = new long[Invoices];
         var next = -1;

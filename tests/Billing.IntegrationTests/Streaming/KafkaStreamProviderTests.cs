@@ -128,10 +128,60 @@ public sealed class KafkaStreamProviderTests
     }
 
     [Fact]
-    public async Task ConsumerThatThrows_RecordIsDeadLetteredAfterDeliveryTimeout_AndThePartitionFlowsOn()
+    public async Task ConsumerThatThrows_DeliveryIsRetriedWhileThePartitionWaits_AndGoesThroughWhenTheConsumerRecovers()
     {
         await using var harness = await KafkaIngestionHarness.StartAsync();
         harness.Probe.Poison("Mallory");
+        var (events, records) = await ProduceWithPoisonAtOffsetTenAsync(harness);
+
+        await harness.Probe.WaitUntilAsync(
+            d => CustomerDeliveries(d) >= events.Count && d.Count(x => x.Namespace == BillingStreams.TypeNamespace) >= records.Count,
+            Patience, "every record but the poisoned one");
+        var stall = await WaitForStallAsync(harness, minimumAttempts: 3);
+
+        Assert.Equal(10, stall.FirstOffset);
+        Assert.Equal("customer/Mallory", stall.StreamId);
+        Assert.Contains("poisoned", stall.LastError, StringComparison.Ordinal);
+        Assert.False(stall.SkipOrdered);
+        // The partition waits behind the poisoned record: records after it were delivered but are not committed.
+        Assert.Equal(Ends(partition2: 10), harness.CommittedOffsets());
+
+        harness.Probe.Cure("Mallory");
+
+        await harness.Probe.WaitUntilAsync(
+            d => d.Any(x => x.Namespace == BillingStreams.CustomerNamespace && x.Key == "Mallory"), Patience, "Mallory's record");
+        await harness.WaitForCommitsAsync(Ends(partition2: records.Count), Patience);
+        Assert.Null(harness.Delivery(2)!.Stall);
+        Assert.Empty(harness.ReadDeadLetters(0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task ConsumerThatKeepsThrowing_AnOperatorSkipsTheDelivery_ItsRecordIsDeadLetteredAndThePartitionMovesOn()
+    {
+        await using var harness = await KafkaIngestionHarness.StartAsync();
+        harness.Probe.Poison("Mallory");
+        var (_, records) = await ProduceWithPoisonAtOffsetTenAsync(harness);
+        await WaitForStallAsync(harness, minimumAttempts: 2);
+        Assert.False(harness.OrderSkip(2, 11));
+
+        Assert.True(harness.OrderSkip(2, 10));
+
+        await harness.WaitForCommitsAsync(Ends(partition2: records.Count), Patience);
+        var letter = Assert.Single(harness.ReadDeadLetters(1, Patience));
+        Assert.Equal(KafkaDeadLetterHeaders.SkippedByOperatorReason, Header(letter, KafkaDeadLetterHeaders.Reason));
+        Assert.Equal("10", Header(letter, KafkaDeadLetterHeaders.SourceOffset));
+        Assert.Equal("2", Header(letter, KafkaDeadLetterHeaders.SourcePartition));
+        Assert.Equal(records[10].Value, letter.Message.Value);
+        Assert.DoesNotContain(harness.Probe.Deliveries, d => d.Namespace == BillingStreams.CustomerNamespace && d.Key == "Mallory");
+        Assert.Null(harness.Delivery(2)!.Stall);
+    }
+
+    /// <summary>
+    /// Thirty good records in partition 2 with Mallory's at offset 10: the ten before it are produced, delivered
+    /// and committed first, so that the commit stands exactly before the poisoned record.
+    /// </summary>
+    private static async Task<(List<BillableEvent> Events, List<TestRecord> Records)> ProduceWithPoisonAtOffsetTenAsync(KafkaIngestionHarness harness)
+    {
         var events = TestEvents.Create(30, seed: 5);
         var poison = new BillableEvent("Mallory", EventType.Call, 6.66m,
             new DateTimeOffset(2026, 11, 5, 0, 0, 0, TimeSpan.Zero), "poison");
@@ -139,23 +189,26 @@ public sealed class KafkaStreamProviderTests
             .Append(TestRecord.Json(2, poison))
             .Concat(events.Skip(10).Select(e => TestRecord.Json(2, e)))
             .ToList();
-        await harness.ProduceAsync(records);
+        await harness.ProduceAsync(records.Take(10));
+        await harness.WaitForCommitsAsync(Ends(partition2: 10), Patience);
+        await harness.ProduceAsync(records.Skip(10));
+        return (events, records);
+    }
 
-        await harness.Probe.WaitUntilAsync(
-            d => CustomerDeliveries(d) >= events.Count && d.Count(x => x.Namespace == BillingStreams.TypeNamespace) >= records.Count,
-            Patience, "every record but the poisoned one");
-        var deadLetters = harness.ReadDeadLetters(1, Patience);
+    private static async Task<KafkaDeliveryStall> WaitForStallAsync(KafkaIngestionHarness harness, int minimumAttempts)
+    {
+        KafkaDeliveryStall? stall = null;
+        await WaitUntilAsync(() => (stall = harness.Delivery(2)?.Stall) is { Attempts: var attempts } && attempts >= minimumAttempts,
+            $"partition 2 to show a stall with {minimumAttempts} failed attempts");
+        return stall!;
+    }
 
-        var letter = Assert.Single(deadLetters);
-        Assert.Equal(KafkaDeadLetterHeaders.DeliveryFailedReason, Header(letter, KafkaDeadLetterHeaders.Reason));
-        Assert.Equal("10", Header(letter, KafkaDeadLetterHeaders.SourceOffset));
-        Assert.Equal("2", Header(letter, KafkaDeadLetterHeaders.SourcePartition));
-        Assert.Equal(records[10].Value, letter.Message.Value);
-        Assert.DoesNotContain(harness.Probe.Deliveries, d => d.Namespace == BillingStreams.CustomerNamespace && d.Key == "Mallory");
-        // Records after the poisoned one were delivered and the partition is committed to its end.
+    /// <summary>Committed offsets with nothing read but partition 2 (-1001 is Kafka's "unset").</summary>
+    private static long[] Ends(long partition2)
+    {
         var ends = Enumerable.Repeat(-1001L, KafkaIngestionHarness.Partitions).ToArray();
-        ends[2] = records.Count;
-        await harness.WaitForCommitsAsync(ends, Patience);
+        ends[2] = partition2;
+        return ends;
     }
 
     [Fact]

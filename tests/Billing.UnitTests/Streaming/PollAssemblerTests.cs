@@ -120,35 +120,39 @@ public sealed class PollAssemblerTests
     }
 
     [Fact]
-    public void Container_DeliveredThenFailed_SettlesOnlyOnce()
+    public void Container_ReportedDeliveredTwice_SettlesItsSliceOnce()
     {
         var assembler = new PollAssembler(maxContainers: 10);
         assembler.TryAdd(Record(0), RouteTo(0, StreamA));
+        assembler.TryAdd(Record(1), RouteTo(1, StreamB));
         var poll = assembler.Complete();
-        var container = Assert.Single(poll.Containers);
+        var first = poll.Containers[0];
 
-        Assert.True(container.TrySettleDelivered());
-        Assert.False(container.TrySettleDelivered());
-        Assert.False(container.TryClaimForDeadLetter());
-        Assert.True(poll.Slice!.IsSettled);
+        Assert.True(first.TrySettleDelivered());
+        Assert.False(first.TrySettleDelivered());
+
+        Assert.False(poll.Slice!.IsSettled);
+        Assert.True(poll.Containers[1].TrySettleDelivered());
+        Assert.True(poll.Slice.IsSettled);
     }
 
     [Fact]
-    public void Container_ClaimedForDeadLetter_SettlesWhenCompleted()
+    public void Coalesce_ContainersOfOneStream_CarryEveryItemAndSourceInOrderWithoutSettlingThem()
     {
-        var assembler = new PollAssembler(maxContainers: 10);
-        assembler.TryAdd(Record(0), RouteTo(0, StreamA));
-        var poll = assembler.Complete();
-        var container = Assert.Single(poll.Containers);
+        var first = new PollAssembler(maxContainers: 10);
+        first.TryAdd(Record(0), RouteTo(0, StreamA));
+        var second = new PollAssembler(maxContainers: 10);
+        second.TryAdd(Record(1), RouteTo(1, StreamA));
+        second.TryAdd(Record(2), RouteTo(2, StreamA));
+        var (a, b) = (first.Complete(), second.Complete());
 
-        Assert.True(container.TryClaimForDeadLetter());
-        Assert.False(container.TryClaimForDeadLetter());
-        Assert.False(container.TrySettleDelivered());
-        Assert.Equal(0, Assert.Single(container.Sources).Offset);
-        Assert.False(poll.Slice!.IsSettled);
+        var coalesced = KafkaBatchContainer.Coalesce([a.Containers[0], b.Containers[0]]);
 
-        container.CompleteDeadLetter();
-        Assert.True(poll.Slice.IsSettled);
+        Assert.Equal([0L, 1L, 2L], coalesced.Offsets);
+        Assert.Equal([0L, 1L, 2L], coalesced.Sources.Select(record => record.Offset));
+        Assert.Equal(a.Containers[0].SequenceToken, coalesced.SequenceToken);
+        Assert.False(coalesced.TrySettleDelivered());
+        Assert.False(a.Slice!.IsSettled);
     }
 
     [Fact]

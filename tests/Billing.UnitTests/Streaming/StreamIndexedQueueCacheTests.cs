@@ -10,14 +10,72 @@ public sealed class StreamIndexedQueueCacheTests
     private static readonly StreamId B = StreamId.Create("customer", "B");
 
     [Fact]
-    public void Cursor_PositionedAtToken_YieldsThatStreamsContainersInOrder()
+    public void Cursor_PositionedAtToken_YieldsThatContainerThenTheRestOfItsStreamInOneDelivery()
     {
         var cache = new StreamIndexedQueueCache(capacity: 100);
         cache.AddToCache([Batch(A, 0), Batch(B, 1), Batch(A, 2), Batch(B, 3), Batch(A, 4)]);
 
         using var cursor = cache.GetCacheCursor(A, Token(0));
 
-        Assert.Equal([0L, 2L, 4L], Drain(cursor));
+        Assert.Equal([[0L], [2L, 4L]], Deliveries(cursor));
+    }
+
+    [Fact]
+    public void Cursor_WithoutToken_HandsEverythingPendingInOneDeliveryInOrder()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 100);
+        using var cursor = cache.GetCacheCursor(A, null);
+        Assert.False(Next(cursor));
+
+        cache.AddToCache([Batch(A, 0), Batch(B, 1), Batch(A, 2), Batch(A, 3, items: 2)]);
+
+        Assert.Equal([[0L, 2L, 3L, 3L]], Deliveries(cursor));
+    }
+
+    [Fact]
+    public void Cursor_MoreThanMaxItemsPending_SplitsAtContainerBoundaries()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 100, maxItemsPerDelivery: 3);
+        using var cursor = cache.GetCacheCursor(A, null);
+
+        cache.AddToCache([Batch(A, 0), Batch(A, 1, items: 2), Batch(A, 2, items: 2), Batch(A, 3, items: 5)]);
+
+        // A container larger than the limit still goes, alone: containers are never split.
+        Assert.Equal([[0L, 1L, 1L], [2L, 2L], [3L, 3L, 3L, 3L, 3L]], Deliveries(cursor));
+    }
+
+    [Fact]
+    public void TryPurge_CoalescedDelivery_ReportsEachContainerOnlyOnceTheCursorMovedPast()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 100);
+        using var cursor = cache.GetCacheCursor(A, null);
+        var a0 = Batch(A, 0);
+        var a1 = Batch(A, 1);
+        cache.AddToCache([a0, a1]);
+
+        Assert.True(Next(cursor));
+        Assert.False(cache.TryPurgeFromCache(out _));
+
+        Assert.False(Next(cursor));
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Equal([a0, a1], purged);
+        Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
+    public void TryPurge_FailedCoalescedDelivery_ReportsNoneOfItsContainers()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 100);
+        using var cursor = cache.GetCacheCursor(A, null);
+        cache.AddToCache([Batch(A, 0), Batch(A, 1)]);
+        Assert.True(Next(cursor));
+        cursor.RecordDeliveryFailure();
+        cache.AddToCache([Batch(A, 2)]);
+
+        Drain(cursor);
+
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Equal(2, Assert.Single(purged).SequenceToken.SequenceNumber);
     }
 
     [Fact]
@@ -157,13 +215,25 @@ public sealed class StreamIndexedQueueCacheTests
         Assert.True(cache.IsUnderPressure());
     }
 
-    private static KafkaBatchContainer Batch(StreamId stream, long offset) =>
-        new(stream, [$"{stream.GetKeyAsString()}@{offset}"], [offset], [0]);
+    private static KafkaBatchContainer Batch(StreamId stream, long offset, int items = 1) =>
+        new(stream, [.. Enumerable.Repeat<object>($"{stream.GetKeyAsString()}@{offset}", items)], [.. Enumerable.Repeat(offset, items)], [.. Enumerable.Range(0, items)]);
 
     private static EventSequenceTokenV2 Token(long offset) => new(offset, 0);
 
     private static bool Next(IQueueCacheCursor cursor) =>
         cursor.MoveNextWithResult().Kind == QueueCacheCursorMoveResultKind.Success;
+
+    /// <summary>The record offsets of each delivery the cursor hands out until it has nothing more.</summary>
+    private static List<long[]> Deliveries(IQueueCacheCursor cursor)
+    {
+        var deliveries = new List<long[]>();
+        while (Next(cursor))
+        {
+            deliveries.Add(((KafkaBatchContainer)cursor.GetCurrent(out _)!).Offsets);
+        }
+
+        return deliveries;
+    }
 
     private static List<long> Drain(IQueueCacheCursor cursor)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace Billing.Grains.Streaming.Kafka.Hosting;
 
@@ -37,9 +38,22 @@ public static class KafkaStreamsSiloBuilderExtensions
             services.GetRequiredService<KafkaStreamMetrics>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger($"Billing.Grains.Streaming.Kafka.{name}.DeadLetters")));
 
+        // A delivery is retried until it succeeds: a valid record is never dropped or dead-lettered because its
+        // consumer, its storage or a silo is failing, however long that lasts. After the stream configuration,
+        // so that no setting of the pulling agent's MaxEventDeliveryTime can bring a timer back.
+        builder.Services.PostConfigure<StreamPullingAgentOptions>(name, options => options.MaxEventDeliveryTime = Timeout.InfiniteTimeSpan);
+
+        // Sees every delivery attempt of the pulling agents, so that a partition waiting behind a failing one shows why.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutgoingGrainCallFilter, KafkaDeliveryObserver>());
+
         return builder.AddPersistentStreams(name, KafkaAdapterFactory.Create, configurator =>
         {
             configurator.Configure(configureOptions);
+            configurator.ConfigureBackoffProvider((services, providerName) =>
+            {
+                var options = services.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(providerName);
+                return new KafkaDeliveryBackoff(options.DeliveryRetryMinDelay, options.DeliveryRetryMaxDelay);
+            });
             configureStream?.Invoke(configurator);
         });
     }

@@ -3,9 +3,9 @@ using Orleans.Streams;
 namespace Billing.Grains.Streaming.Kafka.Internal;
 
 /// <summary>One batch container in the queue cache, at an absolute index within its stream's log.</summary>
-internal sealed class CacheEntry(IBatchContainer batch, long index)
+internal sealed class CacheEntry(KafkaBatchContainer batch, long index)
 {
-    public IBatchContainer Batch { get; } = batch;
+    public KafkaBatchContainer Batch { get; } = batch;
 
     public StreamSequenceToken Token { get; } = batch.SequenceToken;
 

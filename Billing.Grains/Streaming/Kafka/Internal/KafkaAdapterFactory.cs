@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,7 +8,7 @@ namespace Billing.Grains.Streaming.Kafka.Internal;
 
 /// <summary>
 /// Creates the parts of the Kafka stream provider: one queue per partition of the topic (found at start-up),
-/// a receiver per queue, a queue cache indexed by stream, and a failure handler that dead-letters.
+/// a receiver per queue, a queue cache indexed by stream, and a failure handler.
 /// </summary>
 internal sealed class KafkaAdapterFactory(
     string name,
@@ -22,7 +21,7 @@ internal sealed class KafkaAdapterFactory(
     ILoggerFactory loggerFactory) : IQueueAdapterFactory
 {
     private readonly ILogger logger = loggerFactory.CreateLogger($"Billing.Grains.Streaming.Kafka.{name}");
-    private readonly ConcurrentDictionary<QueueId, KafkaQueueReceiver> receivers = new();
+    private readonly KafkaDeliveryBackoff backoff = new(options.DeliveryRetryMinDelay, options.DeliveryRetryMaxDelay);
     private readonly Lock gate = new();
     private HashRingBasedStreamQueueMapper? queueMapper;
     private IQueueAdapterCache? cache;
@@ -65,9 +64,12 @@ internal sealed class KafkaAdapterFactory(
     {
         lock (gate)
         {
-            return cache ??= new StreamIndexedQueueAdapterCache(options.CacheSize);
+            return cache ??= new StreamIndexedQueueAdapterCache(options.CacheSize, options.MaxItemsPerDelivery);
         }
     }
+
+    /// <summary>The back-off between attempts of a failed delivery, shared with the receivers' log lines.</summary>
+    public KafkaDeliveryBackoff Backoff => backoff;
 
     public IStreamQueueMapper GetStreamQueueMapper()
     {
@@ -79,16 +81,13 @@ internal sealed class KafkaAdapterFactory(
     }
 
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
-        Task.FromResult<IStreamFailureHandler>(new KafkaDeliveryFailureHandler(
-            () => receivers.GetValueOrDefault(queueId), logger));
+        Task.FromResult<IStreamFailureHandler>(new KafkaDeliveryFailureHandler(logger));
 
     private KafkaQueueReceiver CreateReceiver(QueueId queueId)
     {
         // The mapper numbers queues 0..n-1 in partition order.
         var partition = (int)queueId.GetNumericId();
-        var receiver = new KafkaQueueReceiver(options, partition, mapper, deadLetters, metrics, deliveryProgress, time, logger);
-        receivers[queueId] = receiver;
-        return receiver;
+        return new KafkaQueueReceiver(options, partition, mapper, deadLetters, metrics, deliveryProgress, backoff, time, logger);
     }
 
     private HashRingBasedStreamQueueMapper NewQueueMapper(int partitions) =>

@@ -19,9 +19,11 @@ internal sealed class KafkaBatchContainer : IBatchContainer
     [NonSerialized]
     private List<KafkaRecord>? sources;
 
-    // 0: pending, 1: claimed for dead-lettering, 2: settled.
     [NonSerialized]
-    private int state;
+    private KafkaQueueReceiver? receiver;
+
+    [NonSerialized]
+    private int settled;
 
     public KafkaBatchContainer(StreamId streamId, List<object> items, long[] offsets, int[] lanes)
     {
@@ -45,37 +47,59 @@ internal sealed class KafkaBatchContainer : IBatchContainer
 
     public StreamSequenceToken SequenceToken => new EventSequenceTokenV2(Offsets[0], Lanes[0]);
 
-    /// <summary>The records this container carries, kept until it settles so that they can be dead-lettered.</summary>
+    /// <summary>
+    /// One container holding the items of <paramref name="containers"/> (all of one stream, in token order), in
+    /// order: what a cursor hands a consumer when several of its stream's containers are pending. The originals
+    /// keep their own bookkeeping: each is reported delivered, and settles its slice, on its own.
+    /// </summary>
+    internal static KafkaBatchContainer Coalesce(IEnumerable<KafkaBatchContainer> containers)
+    {
+        var items = new List<object>();
+        var offsets = new List<long>();
+        var lanes = new List<int>();
+        var records = new List<KafkaRecord>();
+        KafkaBatchContainer? first = null;
+        foreach (var container in containers)
+        {
+            first ??= container;
+            items.AddRange(container.Items);
+            offsets.AddRange(container.Offsets);
+            lanes.AddRange(container.Lanes);
+            records.AddRange(container.Sources);
+        }
+
+        if (first is null)
+        {
+            throw new ArgumentException("Nothing to coalesce.", nameof(containers));
+        }
+
+        return new KafkaBatchContainer(first.StreamId, items, [.. offsets], [.. lanes]) { sources = records, receiver = first.receiver };
+    }
+
+    /// <summary>The records this container carries, kept until it settles so that an operator's skip can dead-letter them.</summary>
     internal IReadOnlyList<KafkaRecord> Sources => sources ?? [];
 
-    internal void AttachTo(DeliverySlice owner, List<KafkaRecord> records)
+    /// <summary>The receiver that read the records, on the silo that read them; null where the container was deserialized.</summary>
+    internal KafkaQueueReceiver? Receiver => receiver;
+
+    internal void AttachTo(DeliverySlice owner, List<KafkaRecord> records, KafkaQueueReceiver? reader)
     {
         slice = owner;
         sources = records;
+        receiver = reader;
     }
 
-    /// <summary>
-    /// Settles this container's part of its slice after delivery. A container is settled once: either by
-    /// delivery or, after it was dead-lettered, by <see cref="CompleteDeadLetter"/>.
-    /// </summary>
-    internal bool TrySettleDelivered() => Interlocked.CompareExchange(ref state, 2, 0) == 0 && Settle();
-
-    /// <summary>Claims the container for dead-lettering, once; the caller completes it when the dead letters are written.</summary>
-    internal bool TryClaimForDeadLetter() => slice is not null && Interlocked.CompareExchange(ref state, 1, 0) == 0;
-
-    internal void CompleteDeadLetter()
+    /// <summary>Settles this container's part of its slice after delivery, once.</summary>
+    internal bool TrySettleDelivered()
     {
-        if (Interlocked.CompareExchange(ref state, 2, 1) == 1)
+        if (Interlocked.Exchange(ref settled, 1) == 1 || slice is null)
         {
-            Settle();
+            return false;
         }
-    }
 
-    private bool Settle()
-    {
-        slice?.SettlePart();
+        slice.SettlePart();
         sources = null;
-        return slice is not null;
+        return true;
     }
 
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()

@@ -4,21 +4,18 @@ using Orleans.Streams;
 namespace Billing.Grains.Streaming.Kafka.Internal;
 
 /// <summary>
-/// Called by the pulling agent of one queue when a consumer kept failing on a batch until
-/// <c>MaxEventDeliveryTime</c>: the batch is dead-lettered, and the subscription keeps going.
+/// Called by a pulling agent when it stops retrying a delivery. The provider retries without a time limit,
+/// so that only happens when the agent shuts down (or the consumer is a client that went away). Nothing is
+/// dead-lettered: the records' slice stays open, their offsets are not committed, and they are read again by
+/// whoever reads the partition next. Dead letters are for records that are bad in themselves.
 /// </summary>
-internal sealed class KafkaDeliveryFailureHandler(Func<KafkaQueueReceiver?> currentReceiver, ILogger logger) : IStreamFailureHandler
+internal sealed class KafkaDeliveryFailureHandler(ILogger logger) : IStreamFailureHandler
 {
     public bool ShouldFaultSubsriptionOnError => false;
 
     public Task OnDeliveryFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
     {
-        if (currentReceiver() is { } receiver)
-        {
-            return receiver.DeadLetterUndeliverableAsync(streamIdentity, sequenceToken);
-        }
-
-        KafkaLog.UnknownDeliveryFailure(logger, streamIdentity.ToString(), sequenceToken?.ToString());
+        KafkaLog.DeliveryAbandoned(logger, streamIdentity.ToString(), sequenceToken?.ToString());
         return Task.CompletedTask;
     }
 

@@ -24,9 +24,17 @@ internal static partial class KafkaLog
         Message = "Rejected record {Partition}@{Offset}: {Code}")]
     public static partial void RecordRejected(ILogger logger, int partition, long offset, string code);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Error,
-        Message = "Stream {StreamId} kept failing on records from partition {Partition} until the delivery time-out; dead-lettering {RecordCount} records")]
-    public static partial void DeliveryFailed(ILogger logger, string streamId, int partition, int recordCount);
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning,
+        Message = "Delivering {RecordCount} records of partition {Partition} from offset {Offset} to stream {StreamId} failed (attempt {Attempt}); the partition waits, retrying in {Delay}")]
+    public static partial void DeliveryRetrying(ILogger logger, Exception exception, int recordCount, int partition, long offset, string streamId, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information,
+        Message = "Delivered {RecordCount} records of partition {Partition} from offset {Offset} to stream {StreamId} after {FailedAttempts} failed attempts")]
+    public static partial void DeliveryRecovered(ILogger logger, int recordCount, int partition, long offset, string streamId, int failedAttempts);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning,
+        Message = "An operator skipped the failing delivery of partition {Partition} from offset {Offset} to stream {StreamId}: {RecordCount} records dead-lettered")]
+    public static partial void DeliverySkipped(ILogger logger, int recordCount, int partition, long offset, string streamId);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning,
         Message = "Writing record {Partition}@{Offset} to the dead-letter topic {Topic} failed; retrying in {Delay}")]
@@ -41,8 +49,8 @@ internal static partial class KafkaLog
     public static partial void MetadataRetry(ILogger logger, string topic, string bootstrapServers, string error);
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning,
-        Message = "A delivery failure was reported for stream {StreamId} at {Token}, which this silo is not tracking")]
-    public static partial void UnknownDeliveryFailure(ILogger logger, string streamId, string? token);
+        Message = "Delivery to stream {StreamId} at {Token} was abandoned (the silo is stopping); its records are read again from the last commit")]
+    public static partial void DeliveryAbandoned(ILogger logger, string streamId, string? token);
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Warning,
         Message = "Subscription {SubscriptionId} to stream {StreamId} failed")]

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -10,6 +9,13 @@ namespace Billing.Grains.Streaming.Kafka.Internal;
 /// container per stream; the offset of a record is stored for commit only once the record has been delivered
 /// to all its streams or dead-lettered, and only as part of a contiguous prefix.
 /// </summary>
+/// <remarks>
+/// A delivery that fails is retried by the pulling agent until it succeeds, however long that takes: a valid
+/// record is never given up because its consumer, its storage or a silo is failing. The partition waits behind
+/// it (its offset is not committed past it), and <see cref="KafkaDeliveryObserver"/> reports every failed attempt
+/// here, so that the stall shows in the partition's progress, a metric and the log. Only an operator's order
+/// (<see cref="KafkaDeliveryProgress.OrderSkip"/>) sets such a delivery's records aside, into the dead-letter topic.
+/// </remarks>
 internal sealed class KafkaQueueReceiver(
     KafkaStreamOptions options,
     int partition,
@@ -17,13 +23,13 @@ internal sealed class KafkaQueueReceiver(
     DeadLetterPublisher deadLetters,
     KafkaStreamMetrics metrics,
     KafkaDeliveryProgress deliveryProgress,
+    KafkaDeliveryBackoff backoff,
     TimeProvider time,
     ILogger logger) : IQueueAdapterReceiver
 {
     private readonly TopicPartition topicPartition = new(options.Topic, new Partition(partition));
     private readonly DeliveryLedger ledger = new();
     private readonly PartitionProgress progress = new(partition);
-    private readonly ConcurrentDictionary<StreamSequenceToken, KafkaBatchContainer> inFlight = new();
     private readonly CancellationTokenSource stopping = new();
     private IConsumer<byte[]?, byte[]?>? consumer;
     private (KafkaRecord Record, KafkaRecordMapping Mapping)? carried;
@@ -60,10 +66,6 @@ internal sealed class KafkaQueueReceiver(
         ledger.Track(slice);
         progress.OpenSlices = ledger.OpenSlices;
         progress.LastReadAt = time.GetUtcNow();
-        foreach (var container in poll.Containers)
-        {
-            inFlight[container.SequenceToken] = container;
-        }
 
         foreach (var rejected in poll.Rejected)
         {
@@ -88,7 +90,7 @@ internal sealed class KafkaQueueReceiver(
             return AssembledPoll.Empty;
         }
 
-        var assembler = new PollAssembler(maxContainers);
+        var assembler = new PollAssembler(maxContainers, this);
         if (carried is { } held)
         {
             assembler.TryAdd(held.Record, held.Mapping);
@@ -141,7 +143,6 @@ internal sealed class KafkaQueueReceiver(
         {
             if (message is KafkaBatchContainer container)
             {
-                inFlight.TryRemove(container.SequenceToken, out _);
                 container.TrySettleDelivered();
             }
         }
@@ -150,33 +151,42 @@ internal sealed class KafkaQueueReceiver(
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Called by the failure handler when a stream's consumer kept failing on a container until the delivery
-    /// time-out: its records go to the dead-letter topic, and only then does the container count as handled.
-    /// </summary>
-    public async Task DeadLetterUndeliverableAsync(StreamId streamId, StreamSequenceToken? token)
+    /// <summary>An attempt to deliver <paramref name="delivery"/> failed; the agent retries it after a back-off.</summary>
+    public void DeliveryFailed(KafkaBatchContainer delivery, Exception exception)
     {
-        if (token is null || !inFlight.TryGetValue(token, out var container) || !container.StreamId.Equals(streamId))
+        var attempts = progress.Stalls.Failed(delivery, exception, time.GetUtcNow());
+        metrics.DeliveryFailed(options.Topic, partition, exception.GetType().Name);
+        KafkaLog.DeliveryRetrying(logger, exception, delivery.Items.Count, partition, delivery.Offsets[0], delivery.StreamId.ToString(), attempts, backoff.Next(attempts - 1));
+    }
+
+    public void Delivered(KafkaBatchContainer delivery)
+    {
+        if (progress.Stalls.Delivered(delivery) is var failedAttempts and > 0)
         {
-            KafkaLog.UnknownDeliveryFailure(logger, streamId.ToString(), token?.ToString());
-            return;
+            KafkaLog.DeliveryRecovered(logger, delivery.Items.Count, partition, delivery.Offsets[0], delivery.StreamId.ToString(), failedAttempts);
+        }
+    }
+
+    /// <summary>
+    /// When an operator ordered <paramref name="delivery"/> skipped, writes its records to the dead-letter topic
+    /// (reason <see cref="KafkaDeadLetterHeaders.SkippedByOperatorReason"/>) and answers true: the caller then
+    /// treats the delivery as done, and the records' offsets count as handled once the dead letters are written.
+    /// </summary>
+    public async Task<bool> TrySkipAsync(KafkaBatchContainer delivery)
+    {
+        if (!progress.Stalls.TakeSkipOrder(delivery))
+        {
+            return false;
         }
 
-        if (!container.TryClaimForDeadLetter())
+        var detail = $"delivery to stream {delivery.StreamId} kept failing; an operator skipped it";
+        foreach (var record in delivery.Sources)
         {
-            return;
+            await deadLetters.PublishAsync(record, KafkaDeadLetterHeaders.SkippedByOperatorReason, detail, stopping.Token);
         }
 
-        var records = container.Sources;
-        KafkaLog.DeliveryFailed(logger, streamId.ToString(), partition, records.Count);
-        var detail = $"stream {streamId} did not accept the record within the delivery time-out";
-        foreach (var record in records)
-        {
-            await deadLetters.PublishAsync(record, KafkaDeadLetterHeaders.DeliveryFailedReason, detail, stopping.Token);
-        }
-
-        inFlight.TryRemove(token, out _);
-        container.CompleteDeadLetter();
+        KafkaLog.DeliverySkipped(logger, delivery.Sources.Count, partition, delivery.Offsets[0], delivery.StreamId.ToString());
+        return true;
     }
 
     private async Task DeadLetterRejectedAsync(RejectedRecord rejected, DeliverySlice slice)

@@ -4,7 +4,8 @@ namespace Billing.Grains.Streaming.Kafka.Internal;
 
 /// <summary>
 /// The provider's instruments on the meter <c>Billing.Streaming.Kafka</c>: records read, handled (delivered or
-/// dead-lettered, i.e. committable) and dead-lettered, and the lag of every partition this silo reads.
+/// dead-lettered, i.e. committable) and dead-lettered, failed delivery attempts, the lag of every partition
+/// this silo reads, and how many of them wait behind a failing delivery.
 /// </summary>
 internal sealed class KafkaStreamMetrics
 {
@@ -13,6 +14,7 @@ internal sealed class KafkaStreamMetrics
     private readonly Counter<long> recordsRead;
     private readonly Counter<long> recordsHandled;
     private readonly Counter<long> recordsDeadLettered;
+    private readonly Counter<long> deliveryFailures;
     private readonly KafkaDeliveryProgress progress;
 
     public KafkaStreamMetrics(IMeterFactory meterFactory, KafkaDeliveryProgress progress)
@@ -24,8 +26,12 @@ internal sealed class KafkaStreamMetrics
             "Records delivered to every stream or dead-lettered, so committable");
         recordsDeadLettered = meter.CreateCounter<long>("billing.kafka.records.deadlettered", "{record}",
             "Records written to the dead-letter topic");
+        deliveryFailures = meter.CreateCounter<long>("billing.kafka.delivery.failures", "{attempt}",
+            "Failed attempts to deliver records to a stream's consumer; each is retried");
         meter.CreateObservableGauge("billing.kafka.partition.lag", ObserveLag, "{record}",
             "Records in a partition not yet handled by this silo");
+        meter.CreateObservableGauge("billing.kafka.partitions.stalled", ObserveStalled, "{partition}",
+            "Partitions this silo reads that wait behind a failing delivery");
     }
 
     public void RecordsRead(string topic, int partition, int count) =>
@@ -36,6 +42,13 @@ internal sealed class KafkaStreamMetrics
 
     public void RecordDeadLettered(string topic, int partition, string reason) =>
         recordsDeadLettered.Add(1, Tag("topic", topic), Tag("partition", partition), Tag("reason", reason));
+
+    public void DeliveryFailed(string topic, int partition, string error) =>
+        deliveryFailures.Add(1, Tag("topic", topic), Tag("partition", partition), Tag("error", error));
+
+    private IEnumerable<Measurement<int>> ObserveStalled() =>
+        progress.All.GroupBy(entry => entry.Key.Topic)
+            .Select(topic => new Measurement<int>(topic.Count(entry => entry.Value.Stalls.IsStalled), Tag("topic", topic.Key)));
 
     private IEnumerable<Measurement<long>> ObserveLag()
     {

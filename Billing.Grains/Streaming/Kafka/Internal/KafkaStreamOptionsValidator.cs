@@ -37,6 +37,21 @@ internal sealed class KafkaStreamOptionsValidator : IValidateOptions<KafkaStream
             failures.Add($"Kafka:MaxRecordsPerPoll must be at least 1 (was {options.MaxRecordsPerPoll}).");
         }
 
+        if (options.DeliveryRetryMinDelay <= TimeSpan.Zero)
+        {
+            failures.Add($"Kafka:DeliveryRetryMinDelay must be positive (was {options.DeliveryRetryMinDelay}).");
+        }
+
+        if (options.DeliveryRetryMaxDelay < options.DeliveryRetryMinDelay)
+        {
+            failures.Add($"Kafka:DeliveryRetryMaxDelay must be at least Kafka:DeliveryRetryMinDelay (was {options.DeliveryRetryMaxDelay}).");
+        }
+
+        if (options.MaxItemsPerDelivery < 1)
+        {
+            failures.Add($"Kafka:MaxItemsPerDelivery must be at least 1 (was {options.MaxItemsPerDelivery}).");
+        }
+
         if (options.CacheSize < 1)
         {
             failures.Add($"Kafka:CacheSize must be at least 1 (was {options.CacheSize}).");

@@ -16,6 +16,9 @@ internal sealed class PartitionProgress(int partition)
 
     public int Partition { get; } = partition;
 
+    /// <summary>The deliveries of this partition failing right now.</summary>
+    public DeliveryStalls Stalls { get; } = new(partition);
+
     /// <summary>The offset after the handled prefix (what is committed next), or -1 while unknown.</summary>
     public long HandledThrough
     {
@@ -54,7 +57,7 @@ internal sealed class PartitionProgress(int partition)
         set => Volatile.Write(ref openSlices, value);
     }
 
-    public KafkaPartitionDelivery Snapshot() => new(Partition, HandledThrough, LatestHandledEventTime, OpenSlices > 0, LastReadAt);
+    public KafkaPartitionDelivery Snapshot() => new(Partition, HandledThrough, LatestHandledEventTime, OpenSlices > 0, LastReadAt, Stalls.Describe());
 
     private static DateTimeOffset? FromTicks(long ticks) => ticks == Unknown ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
 }

@@ -6,7 +6,7 @@ namespace Billing.Grains.Streaming.Kafka.Internal;
 /// order within each stream, and stops taking records once the containers would exceed what the queue cache
 /// can take (back-pressure).
 /// </summary>
-internal sealed class PollAssembler(int maxContainers)
+internal sealed class PollAssembler(int maxContainers, KafkaQueueReceiver? receiver = null)
 {
     private readonly Dictionary<StreamId, ContainerBuilder> byStream = [];
     private readonly List<ContainerBuilder> inOrder = [];
@@ -72,7 +72,7 @@ internal sealed class PollAssembler(int maxContainers)
         var containers = new List<KafkaBatchContainer>(inOrder.Count);
         foreach (var builder in inOrder)
         {
-            containers.Add(builder.Build(slice));
+            containers.Add(builder.Build(slice, receiver));
         }
 
         // The cache positions cursors by token, so containers enter it in token order.
@@ -109,10 +109,10 @@ internal sealed class PollAssembler(int maxContainers)
             sources.Add(record);
         }
 
-        public KafkaBatchContainer Build(DeliverySlice slice)
+        public KafkaBatchContainer Build(DeliverySlice slice, KafkaQueueReceiver? receiver)
         {
             var container = new KafkaBatchContainer(streamId, items, [.. offsets], [.. lanes]);
-            container.AttachTo(slice, sources);
+            container.AttachTo(slice, sources, receiver);
             return container;
         }
     }

@@ -3,7 +3,7 @@ using Orleans.Streams;
 namespace Billing.Grains.Streaming.Kafka.Internal;
 
 /// <summary>Makes one <see cref="StreamIndexedQueueCache"/> per queue (partition).</summary>
-internal sealed class StreamIndexedQueueAdapterCache(int capacity) : IQueueAdapterCache
+internal sealed class StreamIndexedQueueAdapterCache(int capacity, int maxItemsPerDelivery) : IQueueAdapterCache
 {
-    public IQueueCache CreateQueueCache(QueueId queueId) => new StreamIndexedQueueCache(capacity);
+    public IQueueCache CreateQueueCache(QueueId queueId) => new StreamIndexedQueueCache(capacity, maxItemsPerDelivery);
 }

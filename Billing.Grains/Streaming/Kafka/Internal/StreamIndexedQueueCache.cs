@@ -14,7 +14,7 @@ namespace Billing.Grains.Streaming.Kafka.Internal;
 /// with no cursor has nobody to deliver to, so its containers are purged at once. Containers whose delivery
 /// failed are purged without being reported: the failure handler accounts for them.
 /// </remarks>
-internal sealed class StreamIndexedQueueCache(int capacity) : IQueueCache
+internal sealed class StreamIndexedQueueCache(int capacity, int maxItemsPerDelivery = int.MaxValue) : IQueueCache
 {
     private readonly Dictionary<StreamId, StreamLog> logs = [];
     private readonly HashSet<StreamId> dirty = [];
@@ -30,7 +30,7 @@ internal sealed class StreamIndexedQueueCache(int capacity) : IQueueCache
         foreach (var batch in messages)
         {
             var log = LogOf(batch.StreamId);
-            log.Append(batch);
+            log.Append((KafkaBatchContainer)batch);
             dirty.Add(batch.StreamId);
             Count++;
         }
@@ -41,7 +41,7 @@ internal sealed class StreamIndexedQueueCache(int capacity) : IQueueCache
         // The queue is not rewindable: a token older than what is held starts at the oldest entry held.
         var log = LogOf(streamId);
         var position = token is null ? log.EndIndex : log.PositionFor(token);
-        var cursor = new StreamIndexedCacheCursor(this, streamId, log, position);
+        var cursor = new StreamIndexedCacheCursor(this, streamId, log, position, positionedAtToken: token is not null, maxItemsPerDelivery);
         log.Cursors.Add(cursor);
         return cursor;
     }

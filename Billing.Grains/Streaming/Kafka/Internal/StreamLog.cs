@@ -24,7 +24,16 @@ internal sealed class StreamLog
 
     public CacheEntry this[long index] => entries[head + (int)(index - FirstIndex)];
 
-    public CacheEntry Append(IBatchContainer batch)
+    /// <summary>The containers at absolute indexes [<paramref name="from"/>, <paramref name="end"/>), in order.</summary>
+    public IEnumerable<KafkaBatchContainer> Range(long from, long end)
+    {
+        for (var index = from; index < end; index++)
+        {
+            yield return this[index].Batch;
+        }
+    }
+
+    public CacheEntry Append(KafkaBatchContainer batch)
     {
         var entry = new CacheEntry(batch, EndIndex);
         entries.Add(entry);
