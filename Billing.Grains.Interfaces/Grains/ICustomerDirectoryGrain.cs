@@ -1,23 +1,34 @@
 using Billing.Usage;
+using Orleans.Concurrency;
 
 namespace Billing.Grains;
 
 /// <summary>
-/// The customers that have had events, so that people can pick one, and the months each holds not invoiced
-/// yet, so that admins see how many windows are open. Key 0: there is one directory.
+/// One shard of the customer directory (the key is the shard, see <see cref="CustomerDirectory"/>): the
+/// customers whose id falls in it, the months each holds not invoiced yet, and when each is next due an
+/// invoice. It is what closes months for customers that are not active: when the watermark closes a month,
+/// each shard tells its due customers to issue their invoices.
 /// </summary>
 public interface ICustomerDirectoryGrain : IGrainWithIntegerKey
 {
     /// <summary>
-    /// Adds <paramref name="customer"/> if it is new, and records <paramref name="openMonths"/> as the months it
-    /// holds that are not invoiced yet (open or closing windows), replacing what it reported before. Reporting
-    /// the same again changes nothing.
+    /// Records what each customer holds now, replacing what it reported before; reporting the same again
+    /// changes nothing. Durable when it returns: a customer reports before it stores usage of a new month, so
+    /// that no month can be stored that the directory would not close.
     /// </summary>
-    Task ReportAsync(string customer, IReadOnlyList<BillingMonth> openMonths);
+    Task ReportAsync(IReadOnlyList<CustomerMonths> customers);
 
-    /// <summary>Every customer, in ordinal order.</summary>
+    /// <summary>Every customer of this shard, in ordinal order.</summary>
+    [ReadOnly]
     Task<IReadOnlyList<string>> ListAsync();
 
-    /// <summary>Per month, oldest first, how many customers have that month's window open; months no customer holds are left out.</summary>
+    /// <summary>Per month, oldest first, how many customers of this shard hold its window.</summary>
+    [ReadOnly]
     Task<IReadOnlyList<OpenWindowCount>> CountOpenWindowsAsync();
+
+    /// <summary>
+    /// Tells the shard that the global watermark reached <paramref name="watermark"/>: it then has every
+    /// customer whose next invoice that closes issue it, in the background (this call returns at once).
+    /// </summary>
+    Task CloseDueAsync(DateTimeOffset watermark);
 }

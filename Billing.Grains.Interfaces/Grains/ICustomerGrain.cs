@@ -21,8 +21,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task UnsubscribeAsync(ICustomerUsageObserver observer);
 
     /// <summary>
-    /// Issues the invoices of every month the global watermark has closed. Idempotent: called by the silo when
-    /// the watermark moves and by the customer's reminder; nothing happens when nothing is due.
+    /// Issues the invoices of every month the global watermark has closed. Idempotent: called by the customer's
+    /// directory shard when the watermark closes a month and at the shard's reminder; nothing happens when
+    /// nothing is due.
     /// </summary>
-    Task CloseDueMonthsAsync();
+    /// <param name="watermark">The global watermark as the caller knows it (the silo's own copy may lag it), or null.</param>
+    Task CloseDueMonthsAsync(DateTimeOffset? watermark);
 }

@@ -2,7 +2,7 @@ using Billing.Usage;
 
 namespace Billing.Grains.Customers;
 
-/// <summary>The customers the directory knows, and the months each holds not invoiced yet.</summary>
+/// <summary>The customers of one directory shard, the months each holds not invoiced yet, and when each is next due.</summary>
 [GenerateSerializer]
 [Alias("billing.customer-directory-state")]
 public sealed class CustomerDirectoryState
@@ -17,4 +17,8 @@ public sealed class CustomerDirectoryState
     /// </summary>
     [Id(1)]
     public Dictionary<string, BillingMonth[]> OpenMonths { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per customer, the month whose closing makes its next invoice due; customers with nothing due have no entry.</summary>
+    [Id(2)]
+    public Dictionary<string, BillingMonth> NextClosing { get; init; } = new(StringComparer.Ordinal);
 }

@@ -1,6 +1,5 @@
 using Billing.Events;
 using Billing.Grains.Domain;
-using Billing.Grains.Hosting;
 using Billing.Grains.Invoicing;
 using Billing.Grains.Time;
 using Billing.Invoices;
@@ -8,7 +7,6 @@ using Billing.Records;
 using Billing.Streams;
 using Billing.Usage;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using Orleans.Utilities;
@@ -18,38 +16,37 @@ namespace Billing.Grains.Customers;
 /// <summary>
 /// Consumes one customer's stream in batches: applies each batch to the monthly windows exactly once, writes
 /// the state once per batch, and pushes the new usage to subscribed observers. When the watermark closes a
-/// month, it freezes the invoice in its state, issues it to the sinks, and only then lets the window go.
-/// Its months' totals go to this silo's <see cref="CustomerStandings"/> (no call), and the directory hears
-/// which months it holds when that set changes.
+/// month (its directory shard says so), it freezes the invoice in its state, issues it to the sinks, and only
+/// then lets the window go. Its months' totals go to this silo's <see cref="CustomerStandings"/> (no call).
 /// </summary>
+/// <remarks>
+/// The directory is what closes months, so it learns of a month before any usage of it is stored: when what
+/// the customer holds changes (a new month, an invoice issued), the grain reports it and awaits the shard's
+/// write, then writes its own state, which remembers what was reported. A crash between the two leaves the
+/// directory knowing a month the state lacks, which only makes the shard call once for nothing.
+/// </remarks>
 [ImplicitStreamSubscription(BillingStreams.CustomerNamespace)]
 public sealed class CustomerGrain(
     [PersistentState("customer-usage", BillingStorage.Name)] IPersistentState<CustomerUsageState> state,
-    IOptions<BillingOptions> options,
     RecordCodecOptions codecOptions,
     InvoiceIssuer issuer,
     EventClockView clock,
-    MonthCloseScheduler scheduler,
+    CustomerDirectoryReporter directory,
     CustomerStandings standings,
     TimeProvider time,
     ILogger<CustomerGrain> logger)
     : Grain, ICustomerGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<IngestedEvent>, IRemindable
 {
-    private const string ClosingReminder = "close-months";
+    /// <summary>The reminder each customer kept before the directory closed months; retired when it next fires.</summary>
+    private const string RetiredClosingReminder = "close-months";
+
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(3);
 
-    private readonly ObserverManager<ICustomerUsageObserver> observers = new(ObserverExpiry, logger);
     private readonly IssueRetry retry = new();
 
-    // The months not invoiced yet as the directory last heard them from this activation; null before the
-    // first report. Per activation rather than persisted: if the directory lost a recent report in a crash,
-    // the customer's next events or invoice put it right.
-    private BillingMonth[]? reportedMonths;
-
-    // Per activation, not persisted: registering is an idempotent upsert, so once per activation is enough,
-    // and a flag in state could claim a reminder that a crash kept from being registered or removed.
-    private IGrainReminder? reminder;
-    private BillingMonth? watchedMonth;
+    // Created with the first subscriber: most customers are never watched, and a manager per activation
+    // would cost every one of them.
+    private ObserverManager<ICustomerUsageObserver>? observers;
 
     // A completed invoice not yet written: the next write carries it (a batch, the next freeze, deactivation).
     // Losing it in a crash only makes the next activation issue the frozen draft again, which the store and
@@ -65,13 +62,11 @@ public sealed class CustomerGrain(
         // have died before reporting its last batch, and that batch, redelivered here, changes nothing.
         standings.Update(Customer, state.State);
         // A month frozen or closed while this customer was inactive (or before a crash) is issued now.
-        await CloseOrWatchAsync();
+        await CloseIfDueAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Inactive customers are closed by their reminder; the scheduler only speeds up active ones.
-        scheduler.Watch(Customer, null);
         standings.Retire(Customer);
         if (completionUnsaved && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
         {
@@ -83,13 +78,14 @@ public sealed class CustomerGrain(
 
     public Task SubscribeAsync(ICustomerUsageObserver observer)
     {
+        observers ??= new(ObserverExpiry, logger);
         observers.Subscribe(observer, observer);
         return Task.CompletedTask;
     }
 
     public Task UnsubscribeAsync(ICustomerUsageObserver observer)
     {
-        observers.Unsubscribe(observer);
+        observers?.Unsubscribe(observer);
         return Task.CompletedTask;
     }
 
@@ -107,22 +103,41 @@ public sealed class CustomerGrain(
             return;
         }
 
-        await EnsureReminderAsync();
+        await ReportToDirectoryAsync();
         await WriteAsync();
         standings.Update(Customer, state.State);
-        await ReportMonthsAsync();
         await NotifyAsync();
-        await CloseOrWatchAsync();
+        await CloseIfDueAsync();
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
 
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => CloseDueMonthsAsync();
-
-    public async Task CloseDueMonthsAsync()
+    /// <summary>
+    /// Only the reminder each customer kept before the directory closed months can fire here: the directory
+    /// hears what this customer holds, the reminder goes, and whatever is due is issued.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (await this.GetReminder(RetiredClosingReminder) is { } retired)
+        {
+            await this.UnregisterReminder(retired);
+        }
+
+        await ReportToDirectoryAsync();
+        await WriteAsync();
+        await CloseDueMonthsAsync(null);
+    }
+
+    public async Task CloseDueMonthsAsync(DateTimeOffset? watermark)
+    {
+        if (watermark is { } known)
+        {
+            // The event clock's own watermark, passed on by the directory: this silo's copy may lag it.
+            clock.Update(known);
+        }
+
         CustomerClosing.Advance(state.State, await clock.GetClosedThroughAsync());
         while (true)
         {
@@ -146,12 +161,16 @@ public sealed class CustomerGrain(
             CustomerClosing.Complete(state.State, invoice);
             completionUnsaved = true;
             standings.Update(Customer, state.State);
-            await ReportMonthsAsync();
             await NotifyAsync();
         }
 
-        await ReleaseReminderIfDoneAsync();
-        Watch();
+        // The directory hears that the invoiced months are gone; the write that records the report carries
+        // the completed invoices too (or the next one does, if this one fails).
+        if (!CustomerClosing.DirectoryEntry(Customer, state.State).SameAs(state.State.ReportedToDirectory))
+        {
+            await ReportToDirectoryAsync();
+            await WriteAsync();
+        }
     }
 
     /// <param name="draft">The frozen invoice to issue.</param>
@@ -193,7 +212,7 @@ public sealed class CustomerGrain(
                 .Ignore();
             retryTimer?.Dispose();
             retryTimer = this.RegisterGrainTimer(
-                static (grain, _) => grain.CloseDueMonthsAsync(),
+                static (grain, _) => grain.CloseDueMonthsAsync(null),
                 this,
                 new GrainTimerCreationOptions { DueTime = delay, Period = Timeout.InfiniteTimeSpan });
             return null;
@@ -206,83 +225,32 @@ public sealed class CustomerGrain(
         completionUnsaved = false;
     }
 
-    /// <summary>Closes now what the watermark has already closed; otherwise asks to be told when it does.</summary>
-    private async Task CloseOrWatchAsync()
+    /// <summary>Closes now what the watermark has already closed (usage of a month that closed while it was in flight).</summary>
+    private async Task CloseIfDueAsync()
     {
-        var next = CustomerClosing.NextClosingMonth(state.State);
-        if (next is { } month && month <= clock.ClosedThrough && !retry.IsWaiting)
+        if (CustomerClosing.NextClosingMonth(state.State) is { } month && month <= clock.ClosedThrough && !retry.IsWaiting)
         {
-            await CloseDueMonthsAsync();
-            return;
+            await CloseDueMonthsAsync(null);
         }
-
-        Watch();
-    }
-
-    private void Watch()
-    {
-        var next = CustomerClosing.NextClosingMonth(state.State);
-        if (next != watchedMonth)
-        {
-            scheduler.Watch(Customer, next);
-            watchedMonth = next;
-        }
-    }
-
-    /// <summary>The durable reminder exists while usage waits to be invoiced, so a silent customer is still invoiced.</summary>
-    private async Task EnsureReminderAsync()
-    {
-        if (reminder is null && CustomerClosing.HasUninvoicedUsage(state.State))
-        {
-            var period = options.Value.ClosingReminderPeriod;
-            reminder = await this.RegisterOrUpdateReminder(ClosingReminder, period, period);
-        }
-    }
-
-    /// <summary>Everything invoiced: the reminder goes (the next event registers it again).</summary>
-    private async Task ReleaseReminderIfDoneAsync()
-    {
-        if (CustomerClosing.HasUninvoicedUsage(state.State))
-        {
-            return;
-        }
-
-        if ((reminder ?? await this.GetReminder(ClosingReminder)) is { } registered)
-        {
-            await this.UnregisterReminder(registered);
-        }
-
-        reminder = null;
     }
 
     /// <summary>
-    /// Tells the directory which months this customer holds not invoiced yet: once per activation, then only
-    /// when that set changes (a new month's first event, an invoice issued), never per batch otherwise.
+    /// Tells the directory what this customer holds when that changed since it was last told, and awaits its
+    /// write; the state written next records what was reported (see the class remarks).
     /// </summary>
-    private async Task ReportMonthsAsync()
+    private async Task ReportToDirectoryAsync()
     {
-        var months = state.State.Months;
-        if (reportedMonths is { } reported && reported.Length == months.Count && reported.All(months.ContainsKey))
+        var entry = CustomerClosing.DirectoryEntry(Customer, state.State);
+        if (!entry.SameAs(state.State.ReportedToDirectory))
         {
-            return;
-        }
-
-        BillingMonth[] current = [.. months.Keys.Order()];
-        try
-        {
-            await GrainFactory.GetGrain<ICustomerDirectoryGrain>(0).ReportAsync(Customer, current);
-            reportedMonths = current;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Only the admin's counts wait for the directory: usage, pushes and invoices go on.
-            CustomerLog.DirectoryReportFailed(logger, exception, Customer);
+            await directory.ReportAsync(entry);
+            state.State.ReportedToDirectory = entry;
         }
     }
 
     private async Task NotifyAsync()
     {
-        if (observers.Count > 0 && CustomerLedger.Describe(Customer, state.State) is { } usage)
+        if (observers is { Count: > 0 } && CustomerLedger.Describe(Customer, state.State) is { } usage)
         {
             await observers.Notify(observer => observer.OnUsageChangedAsync(usage));
         }

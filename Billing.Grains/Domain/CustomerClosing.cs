@@ -91,9 +91,12 @@ public static class CustomerClosing
         state.Closing = null;
     }
 
-    /// <summary>Whether anything waits to be invoiced: the closing reminder is needed while this holds.</summary>
-    public static bool HasUninvoicedUsage(CustomerUsageState state) =>
-        state.Months.Count > 0 || state.LateUsage.Count > 0 || state.Closing is not null;
+    /// <summary>
+    /// What the customer directory must know of this customer for every month to be closed: the months it
+    /// holds and the month whose closing makes its next invoice due.
+    /// </summary>
+    public static CustomerMonths DirectoryEntry(string customer, CustomerUsageState state) =>
+        new(customer, [.. state.Months.Keys.Order()], NextClosingMonth(state));
 
     /// <summary>
     /// The month whose close brings this customer's next invoice: its oldest window, or for late usage alone

@@ -37,4 +37,11 @@ public sealed class CustomerUsageState
     /// <summary>The latest month invoiced.</summary>
     [Id(7)]
     public BillingMonth? LastInvoiced { get; set; }
+
+    /// <summary>
+    /// What the customer directory was last told, and stored, about this customer; null before it was ever
+    /// told (also in state written before the directory closed months).
+    /// </summary>
+    [Id(8)]
+    public CustomerMonths? ReportedToDirectory { get; set; }
 }

@@ -31,7 +31,7 @@ public static class BillingClosingSiloBuilderExtensions
         services.TryAddSingleton<IProcessingClock, WallProcessingClock>();
         services.TryAddSingleton(codecOptions);
         services.AddSingleton<EventClockView>();
-        services.AddSingleton<MonthCloseScheduler>();
+        services.AddSingleton<CustomerDirectoryReporter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, EventClockAgent>();
         services.AddSingleton<CustomerStandings>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CustomerStandingsAgent>();

@@ -47,10 +47,11 @@ public sealed class BillingOptions
     public TimeSpan WatermarkInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Period of the durable reminder that makes every customer with usage not yet invoiced check for closed
-    /// months, even with no further events: a customer that is not active when its month closes is invoiced
-    /// at most this long after. Active customers are told at once. Each tick wakes every such customer, so
-    /// with many customers keep it long. Default 1 h; lower it (down to 1 s) for accelerated event time.
+    /// Period of the durable reminder of each customer-directory shard (64 in all, not one per customer): at
+    /// each tick the shard has every customer whose month has closed issue its invoice. Normally the event
+    /// clock tells the shards at once when a month closes; the reminder is the safety net when that message is
+    /// lost, so a due customer is invoiced at most this long after. Default 1 h; lower it (down to 1 s) for
+    /// accelerated event time.
     /// </summary>
     public TimeSpan ClosingReminderPeriod { get; set; } = TimeSpan.FromHours(1);
 

@@ -5,10 +5,10 @@ namespace Billing.Grains.Time;
 /// <summary>Log messages of event time, closing and invoicing (event ids 3000–3099). Amounts are never logged.</summary>
 internal static partial class ClosingLog
 {
-    [LoggerMessage(3000, LogLevel.Information, "Watermark closed months through {ClosedThrough}: telling {Count} customers on this silo")]
+    [LoggerMessage(3000, LogLevel.Information, "Watermark closed months through {ClosedThrough}: telling {Count} customers of this directory shard")]
     public static partial void Dispatching(ILogger logger, int count, string closedThrough);
 
-    [LoggerMessage(3001, LogLevel.Warning, "Telling a customer to close its months failed; its reminder will retry")]
+    [LoggerMessage(3001, LogLevel.Warning, "Telling a customer to close its months failed; its directory shard tells it again at the next close or reminder")]
     public static partial void DispatchFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(3002, LogLevel.Debug, "Issued invoice {Number} to {Customer} for {Month}")]

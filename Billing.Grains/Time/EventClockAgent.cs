@@ -8,8 +8,8 @@ namespace Billing.Grains.Time;
 
 /// <summary>
 /// Runs on every silo, once per <see cref="BillingOptions.WatermarkInterval"/>: reports the partitions this
-/// silo reads to the event clock, learns the global watermark into <see cref="EventClockView"/>, and when it
-/// moved, lets <see cref="MonthCloseScheduler"/> tell the customers whose month it closed.
+/// silo reads to the event clock and learns the global watermark into <see cref="EventClockView"/>. (Closing
+/// is the customer directory's: the event clock tells its shards when a month closes.)
 /// </summary>
 internal sealed class EventClockAgent(
     IGrainFactory grains,
@@ -17,14 +17,9 @@ internal sealed class EventClockAgent(
     IOptionsMonitor<KafkaStreamOptions> kafkaOptions,
     IOptions<BillingOptions> options,
     EventClockView view,
-    MonthCloseScheduler scheduler,
     TimeProvider time,
     ILogger<EventClockAgent> logger) : PeriodicSiloAgent(options.Value.WatermarkInterval, time)
 {
-    private Task dispatching = Task.CompletedTask;
-
-    protected override Task Outstanding => dispatching;
-
     protected override async Task TickAsync()
     {
         try
@@ -41,12 +36,6 @@ internal sealed class EventClockAgent(
             if (view.Update(status.Watermark))
             {
                 ClosingLog.WatermarkAdvanced(logger, status.Watermark!.Value);
-            }
-
-            // One dispatch at a time; customers that become due meanwhile go in the next one.
-            if (dispatching.IsCompleted && scheduler.Watched > 0)
-            {
-                dispatching = scheduler.DispatchDueAsync(Stopping);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -29,7 +29,7 @@ public sealed class PipelineStatusReader(
         var clockRead = TryReadAsync(() => grains.GetGrain<IEventClockGrain>(0).GetStatusAsync(), cancellationToken);
         var invoicingRead = TryReadAsync(() => grains.GetGrain<IInvoicingHealthGrain>(0).GetAsync(), cancellationToken);
         var issuedRead = TryReadAsync<long?>(async () => await grains.GetGrain<IInvoiceQueryGrain>(0).CountAsync(), cancellationToken);
-        var windowsRead = TryReadAsync(() => grains.GetGrain<ICustomerDirectoryGrain>(0).CountOpenWindowsAsync(), cancellationToken);
+        var windowsRead = TryReadAsync(() => CustomerDirectory.CountOpenWindowsAsync(grains), cancellationToken);
         var stallsRead = TryReadAsync(() => grains.GetGrain<IDeliveryStallsGrain>(0).GetAsync(), cancellationToken);
         var (topic, clockAnswer, invoicingAnswer, issued, windows, stalls) =
             (await topicRead, await clockRead, await invoicingRead, await issuedRead, await windowsRead, await stallsRead);

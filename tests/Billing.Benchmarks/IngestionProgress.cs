@@ -34,7 +34,7 @@ internal static class IngestionProgress
     public static async Task<decimal> SumCustomerTotalsAsync(IGrainFactory grains)
     {
         var total = 0m;
-        foreach (var customer in await grains.GetGrain<ICustomerDirectoryGrain>(0).ListAsync())
+        foreach (var customer in await CustomerDirectory.ListAsync(grains))
         {
             var usage = await grains.GetGrain<ICustomerGrain>(customer).GetUsageAsync();
             total += usage?.OpenMonths.Sum(month => month.Total) ?? 0m;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
-using Billing.ClusterTests.Infrastructure;
+using Billing.TestSupport.Processes;
 using Billing.Web.Security;
 using Microsoft.Extensions.Configuration;
 
@@ -57,7 +57,7 @@ public sealed partial class ApiKeyCommandTests
     [InlineData("--Customer", "Emma")]
     public async Task BadArguments_ExitTwoWithTheUsageAndNoKey(params string[] arguments)
     {
-        await using var command = SiloProcess.Run("apikey", ["apikey", .. arguments]);
+        await using var command = AppProcess.Run(RepositoryPaths.SiloAssembly, "apikey", ["apikey", .. arguments]);
 
         Assert.Equal(2, await command.WaitForExitAsync(Patience));
         Assert.Contains("usage: Billing.Silo apikey", command.Output, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed partial class ApiKeyCommandTests
     /// <summary>Runs the command; the printed key, and the printed lines read as environment variables are.</summary>
     private static async Task<(string Key, IConfiguration Configuration)> MakeKeyAsync(params string[] arguments)
     {
-        await using var command = SiloProcess.Run("apikey", ["apikey", .. arguments]);
+        await using var command = AppProcess.Run(RepositoryPaths.SiloAssembly, "apikey", ["apikey", .. arguments]);
         Assert.Equal(0, await command.WaitForExitAsync(Patience));
 
         var output = command.Output;

@@ -1,6 +1,7 @@
 using Billing.ClusterTests.Infrastructure;
 using Billing.Grains.Storage;
 using Billing.TestSupport.Postgres;
+using Billing.TestSupport.Processes;
 
 namespace Billing.ClusterTests;
 
@@ -15,7 +16,7 @@ public sealed class MigrateCommandTests(PostgresFixture postgres)
 
         foreach (var _ in Enumerable.Range(0, 2))
         {
-            await using var migrate = SiloProcess.Start("migrate", [new("ConnectionStrings:Billing", connectionString)], command: "migrate");
+            await using var migrate = AppProcess.Start(RepositoryPaths.SiloAssembly, "migrate", [new("ConnectionStrings:Billing", connectionString)], command: "migrate");
             Assert.Equal(0, await migrate.WaitForExitAsync(TimeSpan.FromSeconds(60)));
             Assert.Contains($"schema at version {BillingSchema.LatestVersion}", migrate.Output, StringComparison.Ordinal);
         }
@@ -26,7 +27,7 @@ public sealed class MigrateCommandTests(PostgresFixture postgres)
     [Fact]
     public async Task Migrate_WithoutConnectionString_FailsNamingTheKey()
     {
-        await using var migrate = SiloProcess.Start("migrate", [], command: "migrate");
+        await using var migrate = AppProcess.Start(RepositoryPaths.SiloAssembly, "migrate", [], command: "migrate");
 
         Assert.Equal(2, await migrate.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("ConnectionStrings:Billing", migrate.Output, StringComparison.Ordinal);
@@ -36,7 +37,7 @@ public sealed class MigrateCommandTests(PostgresFixture postgres)
     public async Task Silo_WithoutKafka_FailsNamingTheKey()
     {
         var connectionString = await postgres.Server.CreateDatabaseAsync();
-        await using var silo = SiloProcess.Start("silo", [new("ConnectionStrings:Billing", connectionString)]);
+        await using var silo = AppProcess.Start(RepositoryPaths.SiloAssembly, "silo", [new("ConnectionStrings:Billing", connectionString)]);
 
         Assert.Equal(2, await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("Kafka:BootstrapServers", silo.Output, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ namespace Billing.SystemTests;
 
 /// <summary>
 /// Month closing in event time, through the whole embedded system: late usage becomes an adjustment, a silent
-/// customer is invoiced by its reminder, and a failing sink delays an invoice without duplicating it.
+/// customer is invoiced through the customer directory, and a failing sink delays an invoice without duplicating it.
 /// </summary>
 public sealed class MonthClosingTests
 {
@@ -73,16 +73,17 @@ public sealed class MonthClosingTests
     }
 
     [Fact]
-    public async Task SilentCustomer_InactiveWhenItsMonthCloses_IsInvoicedByItsReminder()
+    public async Task SilentCustomer_InactiveWhenItsMonthCloses_IsInvoicedThroughItsDirectoryShard()
     {
-        await using var host = await StartAsync([.. OnePartitionSettings, "--Billing:ClosingReminderPeriod=00:00:02"]);
+        // The shards' reminders are an hour apart: only the event clock telling the shards can close Ava here.
+        await using var host = await StartAsync([.. OnePartitionSettings, "--Billing:ClosingReminderPeriod=01:00:00"]);
         await host.ProduceAsync([
             CsvRecords.Event("Ava", EventType.Data, 5.00m, "2026-09-03T10:00:00Z"),
             CsvRecords.Event("Ava", EventType.Call, 7.25m, "2026-09-15T10:00:00Z"),
             CsvRecords.Event("Emma", EventType.Call, 1.00m, "2026-09-20T10:00:00Z")]);
         await host.WaitUntilHandledAsync(3, deadLetters: 0, Patience);
 
-        // Ava says nothing after mid-month and is no longer active: only its durable reminder can close it.
+        // Ava says nothing after mid-month and is no longer active: only the directory, which knows its month, can close it.
         var grains = host.App.Services.GetRequiredService<IGrainFactory>();
         await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         await host.ProduceAsync([CsvRecords.Event("Emma", EventType.Call, 2.00m, "2026-10-05T00:00:00Z")]);

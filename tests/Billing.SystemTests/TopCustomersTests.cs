@@ -91,17 +91,17 @@ public sealed partial class TopCustomersTests(TopCustomersTests.KnownEventsInvoi
     [Fact]
     public async Task OpenWindows_SeptemberAndOctoberInvoiced_AreEveryKnownCustomerInNovember()
     {
-        var directory = Host.App.Services.GetRequiredService<IGrainFactory>().GetGrain<ICustomerDirectoryGrain>(0);
+        var grains = Host.App.Services.GetRequiredService<IGrainFactory>();
         OpenWindowCount[] expected = [new(November, KnownEventSet.Customers.Length)];
 
         // Fails unless the directory comes to count exactly the expected windows.
         await WaitForAsync(
-            directory.CountOpenWindowsAsync,
+            () => CustomerDirectory.CountOpenWindowsAsync(grains),
             counts => counts.SequenceEqual(expected),
             Patience,
             "the directory to count only November's windows");
 
-        Assert.Equal(KnownEventSet.Customers.Order(StringComparer.Ordinal), await directory.ListAsync());
+        Assert.Equal(KnownEventSet.Customers.Order(StringComparer.Ordinal), await CustomerDirectory.ListAsync(grains));
         var status = await Host.Http.GetFromJsonAsync<StatusResponse>("/api/status");
         Assert.Equal([new OpenWindowsResponse("2026-11", KnownEventSet.Customers.Length)], status!.OpenWindows);
     }

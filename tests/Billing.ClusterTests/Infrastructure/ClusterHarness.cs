@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Billing.Grains.EmbeddedKafka;
 using Billing.TestSupport;
 using Billing.TestSupport.Postgres;
+using Billing.TestSupport.Processes;
 using Billing.Web.Api;
 using Billing.Web.Hosting;
 using Billing.Web.Security;
@@ -22,7 +23,7 @@ public sealed class ClusterHarness : IAsyncDisposable
     /// <summary>About a century: wide enough for any fixed event date, valid for every bound it is given to.</summary>
     private const string WideEventTimeBound = "36500.00:00:00";
 
-    private readonly List<SiloProcess> silos = [];
+    private readonly List<AppProcess> silos = [];
     private readonly string connectionString;
     private readonly string[] adminKeySettings;
     private readonly List<WebApplication> otherWebs = [];
@@ -55,7 +56,7 @@ public sealed class ClusterHarness : IAsyncDisposable
 
     public HttpClient Http { get; private set; } = null!;
 
-    public IReadOnlyList<SiloProcess> Silos => silos;
+    public IReadOnlyList<AppProcess> Silos => silos;
 
     public static async Task<ClusterHarness> StartAsync(PostgresServer postgres, int brokers = 1)
     {
@@ -66,7 +67,7 @@ public sealed class ClusterHarness : IAsyncDisposable
     }
 
     /// <summary>Starts a Billing.Silo process and waits until the cluster lists it as active.</summary>
-    public async Task<SiloProcess> StartSiloAsync(params string[] extraSettings)
+    public async Task<AppProcess> StartSiloAsync(params string[] extraSettings)
     {
         var ports = FreePorts.Take(2);
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -92,7 +93,7 @@ public sealed class ClusterHarness : IAsyncDisposable
             settings[key] = value;
         }
 
-        var silo = SiloProcess.Start($"silo{silos.Count + 1}", settings);
+        var silo = AppProcess.Start(RepositoryPaths.SiloAssembly, $"silo{silos.Count + 1}", settings);
         silos.Add(silo);
         await WaitUntilAsync(async () => await Membership.IsActiveAsync(connectionString, ports[0]) || silo.HasExited,
             TimeSpan.FromSeconds(60), () => $"{silo.Name} to join the cluster\n{silo.Output}");

@@ -1,5 +1,10 @@
 using System.Reflection;
+using Billing.Grains.Hosting;
 using Billing.Grains.Storage;
+using Billing.Records;
+using Billing.Grains.Streaming.Kafka;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 
@@ -14,7 +19,16 @@ internal static class PostgresTestCluster
         UseDatabaseMembership(builder.Options);
         builder.Options.ClusterId = serviceId;
         builder.Options.ServiceId = serviceId;
-        builder.ConfigureSilo((_, silo) => silo.UseBillingPostgres(connectionString));
+        // Closing and invoicing too: the directory shards close months, so they need the event clock's view.
+        var billing = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Billing:InvoiceDirectory"] = Path.Combine(Path.GetTempPath(), $"billing-{serviceId}-invoices") })
+            .Build();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.UseBillingPostgres(connectionString).AddBillingClosing(billing, BillingMode.Cluster, new RecordCodecOptions());
+            // These silos read no Kafka: their event-clock agents find no partition to report.
+            silo.Services.AddSingleton<KafkaDeliveryProgress>();
+        });
         builder.ConfigureClient(client => client.UseAdoNetClustering((AdoNetClusteringClientOptions options) =>
         {
             options.Invariant = BillingPostgresSiloBuilderExtensions.AdoNetInvariant;

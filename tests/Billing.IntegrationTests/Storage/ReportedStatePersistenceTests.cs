@@ -52,21 +52,23 @@ public sealed class ReportedStatePersistenceTests(PostgresFixture postgres)
         var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
         await WithClusterAsync(connectionString, "directory-survives", async grains =>
         {
-            var directory = grains.GetGrain<ICustomerDirectoryGrain>(0);
-            await directory.ReportAsync("Emma", [October, November]);
-            await directory.ReportAsync("Olivia", [November]);
-            await directory.ReportAsync("Ava", []);
+            await Report(grains, new CustomerMonths("Emma", [October, November], October));
+            await Report(grains, new CustomerMonths("Olivia", [November], November));
+            await Report(grains, new CustomerMonths("Ava", [], null));
         });
 
         var cluster = await PostgresTestCluster.StartAsync(connectionString, "directory-survives", silos: 1);
         await using var _ = cluster;
-        var directory = cluster.Client.GetGrain<ICustomerDirectoryGrain>(0);
+        var grains = cluster.Client;
 
-        Assert.Equal([new OpenWindowCount(October, 1), new OpenWindowCount(November, 2)], await directory.CountOpenWindowsAsync());
-        Assert.Equal(["Ava", "Emma", "Olivia"], await directory.ListAsync());
-        await directory.ReportAsync("Emma", [November]);
-        Assert.Equal([new OpenWindowCount(November, 2)], await directory.CountOpenWindowsAsync());
+        Assert.Equal([new OpenWindowCount(October, 1), new OpenWindowCount(November, 2)], await CustomerDirectory.CountOpenWindowsAsync(grains));
+        Assert.Equal(["Ava", "Emma", "Olivia"], await CustomerDirectory.ListAsync(grains));
+        await Report(grains, new CustomerMonths("Emma", [November], November));
+        Assert.Equal([new OpenWindowCount(November, 2)], await CustomerDirectory.CountOpenWindowsAsync(grains));
     }
+
+    private static Task Report(IGrainFactory grains, CustomerMonths customer) =>
+        grains.GetGrain<ICustomerDirectoryGrain>(CustomerDirectory.ShardOf(customer.Customer)).ReportAsync([customer]);
 
     /// <summary>Runs <paramref name="report"/> on a one-silo cluster, then stops it gracefully (grains deactivate and write).</summary>
     private static async Task WithClusterAsync(string connectionString, string serviceId, Func<IGrainFactory, Task> report)

@@ -102,7 +102,8 @@ public sealed class CustomerClosingTests
         CustomerClosing.Complete(state, Invoice.Issue(2, october));
         Assert.Empty(state.LateUsage);
         Assert.Equal(1, state.LateEvents);
-        Assert.False(CustomerClosing.HasUninvoicedUsage(state));
+        // Nothing left for the directory to close.
+        Assert.True(CustomerClosing.DirectoryEntry("Emma", state).SameAs(new CustomerMonths("Emma", [], null)));
     }
 
     [Fact]
@@ -186,7 +187,8 @@ public sealed class CustomerClosingTests
         var state = StateWith(At(0, 0, EventType.Call, 1m, "2026-11-02T00:00:00Z"), At(0, 1, EventType.Call, 2m, "2026-10-02T00:00:00Z"));
 
         Assert.Equal(October, CustomerClosing.NextClosingMonth(state));
-        Assert.True(CustomerClosing.HasUninvoicedUsage(state));
+        var entry = CustomerClosing.DirectoryEntry("Emma", state);
+        Assert.True(entry.SameAs(new CustomerMonths("Emma", [October, November], October)));
         Assert.Null(CustomerClosing.NextClosingMonth(new CustomerUsageState()));
     }
 

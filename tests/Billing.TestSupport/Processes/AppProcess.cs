@@ -2,20 +2,21 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Billing.ClusterTests.Infrastructure;
+namespace Billing.TestSupport.Processes;
 
 /// <summary>
-/// A Billing.Silo running as a child process, as operators run it. It can be killed without warning
-/// (SIGKILL) or stopped gracefully (SIGTERM), and keeps its console output for failure messages.
+/// One of the apps (Billing.Silo, Billing.Web) running as a child process, as operators run it. It can be
+/// killed without warning (SIGKILL) or stopped gracefully (SIGTERM), and keeps its console output for failure
+/// messages.
 /// </summary>
-public sealed partial class SiloProcess : IAsyncDisposable
+public sealed partial class AppProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
 
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
-    private SiloProcess(string name, Process process)
+    private AppProcess(string name, Process process)
     {
         Name = name;
         this.process = process;
@@ -30,11 +31,18 @@ public sealed partial class SiloProcess : IAsyncDisposable
     /// <summary>Whether the process has written <paramref name="text"/> to its console at any time.</summary>
     public bool HasLogged(string text) => output.Any(line => line.Contains(text, StringComparison.Ordinal));
 
-    public static SiloProcess Start(string name, IEnumerable<KeyValuePair<string, string>> settings, string? command = null) =>
-        Run(name, [.. command is null ? [] : new[] { command }, .. settings.Select(setting => $"--{setting.Key}={setting.Value}")]);
+    /// <summary>The process id, to read what the operating system says of it.</summary>
+    public int Id => process.Id;
 
-    /// <summary>Starts Billing.Silo with exactly <paramref name="arguments"/> on its command line.</summary>
-    public static SiloProcess Run(string name, params string[] arguments)
+    /// <summary>The most memory the process has held at once (Linux VmHWM, its peak resident set), in bytes; 0 if unknown.</summary>
+    public long PeakWorkingSet => ReadStatus("VmHWM:");
+
+    /// <summary>Starts <paramref name="assembly"/> (<see cref="RepositoryPaths"/>) with an optional command and <c>--Key=Value</c> settings.</summary>
+    public static AppProcess Start(string assembly, string name, IEnumerable<KeyValuePair<string, string>> settings, string? command = null) =>
+        Run(assembly, name, [.. command is null ? [] : new[] { command }, .. settings.Select(setting => $"--{setting.Key}={setting.Value}")]);
+
+    /// <summary>Starts <paramref name="assembly"/> with exactly <paramref name="arguments"/> on its command line.</summary>
+    public static AppProcess Run(string assembly, string name, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -42,7 +50,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(RepositoryPaths.SiloAssembly);
+        start.ArgumentList.Add(assembly);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -51,13 +59,13 @@ public sealed partial class SiloProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = new Process { StartInfo = start };
-        var silo = new SiloProcess(name, process);
-        process.OutputDataReceived += (_, line) => silo.Keep(line.Data);
-        process.ErrorDataReceived += (_, line) => silo.Keep(line.Data);
+        var app = new AppProcess(name, process);
+        process.OutputDataReceived += (_, line) => app.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => app.Keep(line.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return silo;
+        return app;
     }
 
     /// <summary>Waits for a command to finish; its exit code.</summary>
@@ -101,6 +109,20 @@ public sealed partial class SiloProcess : IAsyncDisposable
         if (line is not null)
         {
             output.Enqueue($"[{Name}] {line}");
+        }
+    }
+
+    private long ReadStatus(string field)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(text => text.StartsWith(field, StringComparison.Ordinal));
+            // "VmHWM:	  123456 kB"
+            return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 

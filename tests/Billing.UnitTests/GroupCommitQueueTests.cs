@@ -1,6 +1,6 @@
-using Billing.Grains.Storage.Internal;
+using Billing.Grains;
 
-namespace Billing.UnitTests.Storage;
+namespace Billing.UnitTests;
 
 public sealed class GroupCommitQueueTests
 {

@@ -1,4 +1,4 @@
-namespace Billing.Grains.Storage.Internal;
+namespace Billing.Grains;
 
 /// <summary>
 /// Folds concurrent requests into batches, one database statement each (group commit). A request starts a batch

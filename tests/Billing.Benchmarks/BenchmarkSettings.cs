@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Billing.Benchmarks;
+
+/// <summary>What an ingestion benchmark run measures, read from the command line.</summary>
+/// <param name="CustomerCounts">Each customer count gets a cold and a sustained run per state.</param>
+/// <param name="States">"memory" (Billing.Web co-hosting a silo, as in external-Kafka mode) and/or "postgres" (cluster mode).</param>
+/// <param name="Partitions">Partitions of the incoming topic.</param>
+/// <param name="Keyed">Records placed by the producer's partitioner from their key, as Kafka producers do; false: round-robin.</param>
+/// <param name="StepSeconds">How long each rate of the sustained run is held.</param>
+internal sealed record BenchmarkSettings(
+    IReadOnlyList<int> CustomerCounts,
+    IReadOnlyList<string> States,
+    int Partitions,
+    bool Keyed,
+    int StepSeconds)
+{
+    public const string Usage = """
+        usage: Billing.Benchmarks [ingest] [--customers 1000,10000,100000] [--state memory,postgres]
+                                  [--partitions 16] [--round-robin] [--step-seconds 10]
+               Billing.Benchmarks close [customers] [durable|memory|both]
+        """;
+
+    /// <summary>Records of a cold run: ten per customer, at least 200,000.</summary>
+    public static int ColdRecords(int customers) => Math.Max(200_000, customers * 10);
+
+    public static BenchmarkSettings? Parse(IReadOnlyList<string> args)
+    {
+        var settings = new BenchmarkSettings([1_000, 10_000, 100_000], ["memory", "postgres"], 16, Keyed: true, StepSeconds: 10);
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--customers" when i + 1 < args.Count:
+                    settings = settings with { CustomerCounts = [.. args[++i].Split(',').Select(Number)] };
+                    break;
+                case "--state" when i + 1 < args.Count:
+                    settings = settings with { States = args[++i].Split(',') };
+                    if (settings.States.Any(state => state is not ("memory" or "postgres")))
+                    {
+                        return null;
+                    }
+
+                    break;
+                case "--partitions" when i + 1 < args.Count:
+                    settings = settings with { Partitions = Number(args[++i]) };
+                    break;
+                case "--step-seconds" when i + 1 < args.Count:
+                    settings = settings with { StepSeconds = Number(args[++i]) };
+                    break;
+                case "--round-robin":
+                    settings = settings with { Keyed = false };
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return settings;
+    }
+
+    private static int Number(string text) => int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,55 @@
+using Confluent.Kafka;
+
+namespace Billing.Benchmarks;
+
+/// <summary>
+/// Where a topic's partitions end and how far the system's consumer group has committed: the group commits a
+/// record only once its effect is stored, so the difference is what is not yet counted.
+/// </summary>
+internal sealed class TopicOffsets : IDisposable
+{
+    private readonly IConsumer<byte[]?, byte[]?> consumer;
+    private readonly List<TopicPartition> partitions;
+    private readonly List<TopicPartition> deadLetterPartitions;
+
+    public TopicOffsets(string bootstrapServers, string topic, string consumerGroup, int partitionCount)
+    {
+        consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = consumerGroup,
+            EnableAutoCommit = false,
+        }).Build();
+        partitions = [.. Enumerable.Range(0, partitionCount).Select(p => new TopicPartition(topic, p))];
+        deadLetterPartitions = [.. Enumerable.Range(0, partitionCount).Select(p => new TopicPartition(topic + ".deadletter", p))];
+    }
+
+    /// <summary>Records produced to the topic so far.</summary>
+    public long End() => partitions.Sum(partition => consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(5)).High.Value);
+
+    /// <summary>Records the group has committed (whose effects are stored).</summary>
+    public long Committed() =>
+        consumer.Committed(partitions, TimeSpan.FromSeconds(5)).Sum(committed => Math.Max(0, committed.Offset.Value));
+
+    /// <summary>Records in the dead-letter topic.</summary>
+    public long DeadLetters() =>
+        deadLetterPartitions.Sum(partition => Math.Max(0, consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(5)).High.Value));
+
+    /// <summary>Waits until every record produced so far is committed; the time it took, or a time-out.</summary>
+    public async Task WaitUntilAllCommittedAsync(TimeSpan timeout)
+    {
+        var end = End();
+        var deadline = DateTime.UtcNow + timeout;
+        while (Committed() < end)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{end - Committed():N0} of {end:N0} records were not committed within {timeout}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+    }
+
+    public void Dispose() => consumer.Dispose();
+}

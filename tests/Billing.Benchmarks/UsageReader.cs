@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Billing.Web.Api;
+
+namespace Billing.Benchmarks;
+
+/// <summary>Reads a customer's usage as the web app serves it: <c>GET /api/customers/{customer}/usage</c>.</summary>
+internal static class UsageReader
+{
+    /// <summary>Events counted and their total over the customer's open months; (0, 0) for a customer without usage.</summary>
+    public static async Task<(int Count, decimal Total)> ReadAsync(HttpClient http, string customer)
+    {
+        using var response = await http.GetAsync(new Uri($"/api/customers/{customer}/usage", UriKind.Relative));
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return (0, 0m);
+        }
+
+        response.EnsureSuccessStatusCode();
+        var usage = await response.Content.ReadFromJsonAsync<CustomerUsageResponse>()
+            ?? throw new InvalidOperationException($"No usage document for {customer}.");
+        return (usage.Months.Sum(month => month.Count), usage.Months.Sum(month => decimal.Parse(month.Total, CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Every customer whose usage the web app does not answer exactly as billed; empty when all are exact.</summary>
+    public static async Task<List<string>> FindWrongAsync(HttpClient http, IReadOnlyDictionary<string, decimal> billed)
+    {
+        var wrong = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(billed, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (entry, _) =>
+        {
+            var (_, total) = await ReadAsync(http, entry.Key);
+            if (total != entry.Value)
+            {
+                wrong.Add($"{entry.Key}: {total} instead of {entry.Value}");
+            }
+        });
+        return [.. wrong.Order(StringComparer.Ordinal)];
+    }
+}
