@@ -6,6 +6,9 @@ namespace Billing.ClusterTests.Infrastructure;
 /// <summary>The cluster's PostgreSQL database, asked directly: what the invoice store holds, and faults to inject.</summary>
 public sealed class ClusterDatabase(string connectionString)
 {
+    /// <summary>The database's connection string, for statements of a test's own.</summary>
+    public string ConnectionString => connectionString;
+
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -25,6 +25,20 @@ public sealed class DeliveryStallsTests
     }
 
     [Fact]
+    public void Failed_ExceptionWrappedByOrleans_ShowsTheCauseAndItsRootOnOneLine()
+    {
+        var stalls = new DeliveryStalls(partition: 0);
+        var root = new System.Net.Sockets.SocketException(111);
+        var wrapped = new OrleansException(
+            "Error from storage provider during ReadStateAsync\n   at Orleans.Something()",
+            new InvalidOperationException("Failed to connect to 10.0.0.5:5432\n   at Npgsql.Connect()", root));
+
+        stalls.Failed(Delivery(Emma, 1), wrapped, Noon);
+
+        Assert.Equal($"InvalidOperationException: Failed to connect to 10.0.0.5:5432 (SocketException: {root.Message})", stalls.Describe()!.LastError);
+    }
+
+    [Fact]
     public void Describe_SeveralFailing_NamesTheOneHoldingTheCommitBackMost()
     {
         var stalls = new DeliveryStalls(partition: 0);

@@ -37,7 +37,7 @@ internal sealed class DeliveryStalls(int partition)
             }
 
             entry.Attempts++;
-            entry.LastError = $"{error.GetType().Name}: {error.Message}";
+            entry.LastError = Describe(error);
             return entry.Attempts;
         }
     }
@@ -100,6 +100,26 @@ internal sealed class DeliveryStalls(int partition)
                 oldest.LastError, failing.Count, skipOrders.Contains(oldest.FirstOffset));
         }
     }
+
+    /// <summary>
+    /// The failure in one line, such as <c>NpgsqlException: Failed to connect to 10.0.0.5:5432 (SocketException:
+    /// Connection refused)</c>: the first exception that is not a wrapper Orleans adds (whose message carries
+    /// stack traces an operator cannot act on), with its root cause.
+    /// </summary>
+    private static string Describe(Exception error)
+    {
+        var meaningful = error;
+        while (meaningful is OrleansException or AggregateException && meaningful.InnerException is { } inner)
+        {
+            meaningful = inner;
+        }
+
+        var root = meaningful.GetBaseException();
+        var text = $"{meaningful.GetType().Name}: {FirstLine(meaningful.Message)}";
+        return ReferenceEquals(root, meaningful) ? text : $"{text} ({root.GetType().Name}: {FirstLine(root.Message)})";
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     private sealed class Failing(StreamId streamId, long firstOffset, int recordCount, DateTimeOffset since)
     {
