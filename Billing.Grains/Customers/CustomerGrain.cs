@@ -103,8 +103,7 @@ public sealed class CustomerGrain(
             return;
         }
 
-        await ReportToDirectoryAsync();
-        await WriteAsync();
+        await StoreAsync();
         standings.Update(Customer, state.State);
         await NotifyAsync();
         await CloseIfDueAsync();
@@ -125,8 +124,7 @@ public sealed class CustomerGrain(
             await this.UnregisterReminder(retired);
         }
 
-        await ReportToDirectoryAsync();
-        await WriteAsync();
+        await StoreAsync();
         await CloseDueMonthsAsync(null);
     }
 
@@ -165,11 +163,10 @@ public sealed class CustomerGrain(
         }
 
         // The directory hears that the invoiced months are gone; the write that records the report carries
-        // the completed invoices too (or the next one does, if this one fails).
+        // the completed invoices too.
         if (!CustomerClosing.DirectoryEntry(Customer, state.State).SameAs(state.State.ReportedToDirectory))
         {
-            await ReportToDirectoryAsync();
-            await WriteAsync();
+            await StoreAsync();
         }
     }
 
@@ -223,6 +220,17 @@ public sealed class CustomerGrain(
     {
         await state.WriteOrDeactivateAsync(GrainContext);
         completionUnsaved = false;
+    }
+
+    /// <summary>
+    /// Stores what this activation applied in memory: the directory hears of it first (when what the customer
+    /// holds changed), then the state is written. If either fails the activation deactivates (see
+    /// <see cref="StateWrites.OrDeactivateAsync"/>), so a redelivered batch is applied again from the store.
+    /// </summary>
+    private async Task StoreAsync()
+    {
+        await StateWrites.OrDeactivateAsync(GrainContext, ReportToDirectoryAsync);
+        await WriteAsync();
     }
 
     /// <summary>Closes now what the watermark has already closed (usage of a month that closed while it was in flight).</summary>

@@ -64,10 +64,18 @@ public static class BillingPostgresSiloBuilderExtensions
                 }));
     }
 
+    /// <summary>The application name a silo's connections carry unless the connection string names one: <c>pg_stat_activity</c> shows it.</summary>
+    public const string ApplicationName = "billing-silo";
+
     private static NpgsqlDataSource CreateDataSource(string connectionString, BillingDatabaseOptions options)
     {
         var dataSource = new NpgsqlDataSourceBuilder(connectionString);
         dataSource.ConnectionStringBuilder.MaxPoolSize = options.MaxConnections;
+        if (string.IsNullOrEmpty(dataSource.ConnectionStringBuilder.ApplicationName))
+        {
+            dataSource.ConnectionStringBuilder.ApplicationName = ApplicationName;
+        }
+
         return dataSource.Build();
     }
 }

@@ -8,16 +8,18 @@ namespace Billing.Benchmarks;
 /// <param name="Partitions">Partitions of the incoming topic.</param>
 /// <param name="Keyed">Records placed by the producer's partitioner from their key, as Kafka producers do; false: round-robin.</param>
 /// <param name="StepSeconds">How long each rate of the sustained run is held.</param>
+/// <param name="QueriesPerSecond">Rate of <c>GET /customers/{customer}</c> during the sustained run (0: none).</param>
 internal sealed record BenchmarkSettings(
     IReadOnlyList<int> CustomerCounts,
     IReadOnlyList<string> States,
     int Partitions,
     bool Keyed,
-    int StepSeconds)
+    int StepSeconds,
+    int QueriesPerSecond = 1_000)
 {
     public const string Usage = """
         usage: Billing.Benchmarks [ingest] [--customers 1000,10000,100000] [--state memory,postgres]
-                                  [--partitions 16] [--round-robin] [--step-seconds 10]
+                                  [--partitions 32] [--round-robin] [--step-seconds 10] [--queries 1000]
                Billing.Benchmarks close [customers] [durable|memory|both]
         """;
 
@@ -26,7 +28,7 @@ internal sealed record BenchmarkSettings(
 
     public static BenchmarkSettings? Parse(IReadOnlyList<string> args)
     {
-        var settings = new BenchmarkSettings([1_000, 10_000, 100_000], ["memory", "postgres"], 16, Keyed: true, StepSeconds: 10);
+        var settings = new BenchmarkSettings([1_000, 10_000, 100_000], ["memory", "postgres"], 32, Keyed: true, StepSeconds: 10);
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -47,6 +49,9 @@ internal sealed record BenchmarkSettings(
                     break;
                 case "--step-seconds" when i + 1 < args.Count:
                     settings = settings with { StepSeconds = Number(args[++i]) };
+                    break;
+                case "--queries" when i + 1 < args.Count:
+                    settings = settings with { QueriesPerSecond = Number(args[++i]) };
                     break;
                 case "--round-robin":
                     settings = settings with { Keyed = false };

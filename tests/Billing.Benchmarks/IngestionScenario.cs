@@ -7,12 +7,11 @@ namespace Billing.Benchmarks;
 /// One run: a customer count on one kind of state. The baseline reads a copy of the cold record set on the same
 /// broker; then the system, started on an empty topic (its start is not timed), ingests the cold set (every
 /// customer new) until every record is committed; then, every customer active, records are produced at rising
-/// rates until the system no longer keeps up, with event-to-visible probes and 1,000 queries a second running
+/// rates until the system no longer keeps up, with event-to-visible probes and 1,000 queries a second (by default) running
 /// throughout; finally every customer's total is checked against what was produced.
 /// </summary>
 internal sealed class IngestionScenario(EmbeddedKafkaBroker broker, BenchmarkSettings settings, int customers, string state)
 {
-    private const int QueriesPerSecond = 1_000;
     private const double FirstRateOfBaseline = 0.2;
     private const double RateStep = 1.25;
 
@@ -42,8 +41,15 @@ internal sealed class IngestionScenario(EmbeddedKafkaBroker broker, BenchmarkSet
         using var producer = new LoadProducer(broker.BootstrapServers, topic, settings.Partitions, settings.Keyed);
 
         var clock = Stopwatch.StartNew();
-        await producer.ProduceAsync(coldRecords, customers);
-        await offsets.WaitUntilAllCommittedAsync(Patience);
+        using (var coldTrace = new CancellationTokenSource())
+        {
+            var trace = Environment.GetEnvironmentVariable("BILLING_BENCH_TRACE") is null ? Task.CompletedTask : TraceAsync(offsets, coldTrace.Token);
+            await producer.ProduceAsync(coldRecords, customers);
+            await offsets.WaitUntilAllCommittedAsync(Patience);
+            await coldTrace.CancelAsync();
+            await trace;
+        }
+
         var coldRate = coldRecords / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"  cold: {coldRecords:N0} records in {clock.Elapsed.TotalSeconds:F1} s, {coldRate:N0} events/s; silo {system.SiloPeakWorkingSet / (1 << 20):N0} MiB");
 
@@ -95,11 +101,25 @@ internal sealed class IngestionScenario(EmbeddedKafkaBroker broker, BenchmarkSet
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(settings.StepSeconds));
         var visible = probes.RunAsync(stop.Token);
-        var queries = new QueryLoad(http, customers, QueriesPerSecond).RunAsync(stop.Token);
+        var queries = settings.QueriesPerSecond > 0
+            ? new QueryLoad(http, customers, settings.QueriesPerSecond).RunAsync(stop.Token)
+            : Task.FromResult((new Percentiles(), 0));
+        var trace = Environment.GetEnvironmentVariable("BILLING_BENCH_TRACE") is null ? Task.CompletedTask : TraceAsync(offsets, stop.Token);
         var produced = await ProducePacedAsync(rate, producer, stop.Token);
+        await trace;
         var lag = offsets.End() - offsets.Committed();
         var (queryLatencies, queryFailures) = await queries;
         return new SustainedStep(rate, produced, lag, await visible, queryLatencies, queryFailures);
+    }
+
+    private static async Task TraceAsync(TopicOffsets offsets, CancellationToken stop)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!stop.IsCancellationRequested)
+        {
+            Console.WriteLine($"    {clock.Elapsed.TotalSeconds,5:F1} s: produced {offsets.End(),10:N0}, committed {offsets.Committed(),10:N0}");
+            await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+        }
     }
 
     /// <summary>Produces at <paramref name="rate"/> until stopped, a hundred times a second; the rate achieved.</summary>

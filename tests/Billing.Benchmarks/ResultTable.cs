@@ -8,7 +8,7 @@ internal static class ResultTable
     public static void Print(IReadOnlyList<ScenarioResult> results, BenchmarkSettings settings)
     {
         Console.WriteLine();
-        Console.WriteLine($"| customers | state | baseline ev/s | cold ev/s (ratio) | sustained ev/s (ratio) | event to visible p50 / p99 | GET /customers p99 at 1,000/s | silo peak working set |");
+        Console.WriteLine($"| customers | state | baseline ev/s | cold ev/s (ratio) | sustained ev/s (ratio) | event to visible p50 / p99 | GET /customers p99 at {settings.QueriesPerSecond:N0}/s | silo peak working set |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var result in results)
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Billing.ClusterTests.Infrastructure;
 using Billing.Events;
 using Billing.Grains;
+using Billing.Grains.Storage;
 using Billing.Records;
 using Billing.TestSupport;
 using Billing.TestSupport.Postgres;
@@ -32,8 +33,12 @@ public sealed class ScaleTests(PostgresFixture postgres)
         await cluster.StartSiloAsync();
         await cluster.StartWebClientAsync();
 
+        using var connections = ConnectionSampler.Start(cluster.Database.ConnectionString, BillingPostgresSiloBuilderExtensions.ApplicationName);
         await cluster.ProduceAsync(records);
         await cluster.WaitUntilHandledAsync(records.Count, Patience);
+
+        // 100,000 activations, each a state read and write, queued on the silo's one bounded pool.
+        Assert.InRange(await connections.StopAsync(), 1, new BillingDatabaseOptions().MaxConnections);
 
         // Every event counted once: each type's September count and total, across all customers.
         foreach (var type in EventTypes.All)

@@ -38,7 +38,9 @@ public sealed class KafkaIngestionHarness : IAsyncDisposable
 
     public DeliveryProbe Probe { get; }
 
-    public static async Task<KafkaIngestionHarness> StartAsync(short silos = 1)
+    /// <param name="silos">How many silos the cluster has.</param>
+    /// <param name="configureSilo">More for every silo, such as a fault to inject.</param>
+    public static async Task<KafkaIngestionHarness> StartAsync(short silos = 1, Action<ISiloBuilder>? configureSilo = null)
     {
         var broker = EmbeddedKafkaBroker.Start(EmbeddedKafkaBrokerOptions.ForBilling(Partitions, Topic, DeadLetterTopic));
         var probe = new DeliveryProbe();
@@ -64,6 +66,11 @@ public sealed class KafkaIngestionHarness : IAsyncDisposable
                 options.DeliveryRetryMinDelay = TimeSpan.FromMilliseconds(50);
                 options.DeliveryRetryMaxDelay = TimeSpan.FromMilliseconds(400);
             })));
+        if (configureSilo is not null)
+        {
+            builder.ConfigureSilo((_, silo) => configureSilo(silo));
+        }
+
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new KafkaIngestionHarness(broker, cluster, probe);

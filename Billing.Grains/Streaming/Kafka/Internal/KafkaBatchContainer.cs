@@ -25,6 +25,9 @@ internal sealed class KafkaBatchContainer : IBatchContainer
     [NonSerialized]
     private int settled;
 
+    [NonSerialized]
+    private StreamSequenceToken? sequenceToken;
+
     public KafkaBatchContainer(StreamId streamId, List<object> items, long[] offsets, int[] lanes)
     {
         StreamId = streamId;
@@ -45,7 +48,8 @@ internal sealed class KafkaBatchContainer : IBatchContainer
     [Id(3)]
     public int[] Lanes { get; }
 
-    public StreamSequenceToken SequenceToken => new EventSequenceTokenV2(Offsets[0], Lanes[0]);
+    // Asked for at every turn of the cache and the agent: made once, not per call.
+    public StreamSequenceToken SequenceToken => sequenceToken ??= new EventSequenceTokenV2(Offsets[0], Lanes[0]);
 
     /// <summary>
     /// One container holding the items of <paramref name="containers"/> (all of one stream, in token order), in

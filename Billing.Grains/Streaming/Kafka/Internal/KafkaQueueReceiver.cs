@@ -34,6 +34,8 @@ internal sealed class KafkaQueueReceiver(
     private IConsumer<byte[]?, byte[]?>? consumer;
     private (KafkaRecord Record, KafkaRecordMapping Mapping)? carried;
     private long storedThrough = -1;
+    private DateTimeOffset lastPollAt = DateTimeOffset.MinValue;
+    private bool lastPollWasFull;
 
     public int Partition => partition;
 
@@ -51,16 +53,33 @@ internal sealed class KafkaQueueReceiver(
     [Obsolete("Use the overload which accepts a CancellationToken.")]
     public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => GetQueueMessagesAsync(maxCount, CancellationToken.None);
 
-    public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
+    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
         var reader = consumer ?? throw new InvalidOperationException("The receiver was not initialized.");
+        // The pulling agent reads again at once whenever a read found records, and deliveries resume on the
+        // agent's own scheduler. Reading from librdkafka's buffer never waits, so under steady traffic (a few
+        // new records at every read) the agent would read forever, in tiny polls, and deliver nothing. So a
+        // read after one that did not fill a poll first lingers (deliveries run meanwhile, and records gather
+        // into a fuller poll), and every read at least yields to the deliveries waiting to continue.
+        var sinceLastPoll = time.GetUtcNow() - lastPollAt;
+        if (!lastPollWasFull && sinceLastPoll < options.PollLinger)
+        {
+            await Task.Delay(options.PollLinger - sinceLastPoll, time, cancellationToken);
+        }
+        else
+        {
+            await Task.Yield();
+        }
+
         StoreHandledPrefix();
 
-        // maxCount is how many containers the queue cache can take now (negative: unlimited).
+        // maxCount is how many items the queue cache can take now (negative: unlimited).
         var poll = Poll(reader, maxCount < 0 ? int.MaxValue : maxCount);
+        lastPollAt = time.GetUtcNow();
+        lastPollWasFull = poll.Slice?.RecordCount >= options.MaxRecordsPerPoll;
         if (poll.Slice is not { } slice)
         {
-            return Task.FromResult<IList<IBatchContainer>>([]);
+            return [];
         }
 
         ledger.Track(slice);
@@ -80,17 +99,17 @@ internal sealed class KafkaQueueReceiver(
             progress.HandledThrough = slice.FirstOffset;
         }
 
-        return Task.FromResult<IList<IBatchContainer>>([.. poll.Containers]);
+        return [.. poll.Containers];
     }
 
-    private AssembledPoll Poll(IConsumer<byte[]?, byte[]?> reader, int maxContainers)
+    private AssembledPoll Poll(IConsumer<byte[]?, byte[]?> reader, int maxItems)
     {
-        if (maxContainers == 0)
+        if (maxItems == 0)
         {
             return AssembledPoll.Empty;
         }
 
-        var assembler = new PollAssembler(maxContainers, this);
+        var assembler = new PollAssembler(maxItems, this);
         if (carried is { } held)
         {
             assembler.TryAdd(held.Record, held.Mapping);

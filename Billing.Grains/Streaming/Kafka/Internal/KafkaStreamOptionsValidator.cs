@@ -37,6 +37,11 @@ internal sealed class KafkaStreamOptionsValidator : IValidateOptions<KafkaStream
             failures.Add($"Kafka:MaxRecordsPerPoll must be at least 1 (was {options.MaxRecordsPerPoll}).");
         }
 
+        if (options.PollLinger < TimeSpan.Zero || options.PollLinger > TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"Kafka:PollLinger must be between 0 and 10 seconds (was {options.PollLinger}).");
+        }
+
         if (options.DeliveryRetryMinDelay <= TimeSpan.Zero)
         {
             failures.Add($"Kafka:DeliveryRetryMinDelay must be positive (was {options.DeliveryRetryMinDelay}).");
@@ -50,6 +55,11 @@ internal sealed class KafkaStreamOptionsValidator : IValidateOptions<KafkaStream
         if (options.MaxItemsPerDelivery < 1)
         {
             failures.Add($"Kafka:MaxItemsPerDelivery must be at least 1 (was {options.MaxItemsPerDelivery}).");
+        }
+
+        if (options.MaxConcurrentDeliveries < 1)
+        {
+            failures.Add($"Kafka:MaxConcurrentDeliveries must be at least 1 (was {options.MaxConcurrentDeliveries}).");
         }
 
         if (options.CacheSize < 1)
