@@ -27,6 +27,8 @@ public static class BillingClosingSiloBuilderExtensions
         services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        // The wall clock, unless the host registered another (the embedded demo's generator clock).
+        services.TryAddSingleton<IProcessingClock, WallProcessingClock>();
         services.TryAddSingleton(codecOptions);
         services.AddSingleton<EventClockView>();
         services.AddSingleton<CustomerDirectoryReporter>();

@@ -30,6 +30,8 @@ public static class BillingWebApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        AllowedHostsDefaults.ApplyDefault(builder);
+
         // Serves the framework's and the project's static files from a build, not only from a publish:
         // `dotnet run` runs a build in the Production environment.
         builder.WebHost.UseStaticWebAssets();
@@ -59,6 +61,7 @@ public static class BillingWebApplication
         }
 
         app.UseBillingReverseProxy();
+        app.UseHeadAsGet();
         app.UseBillingSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -70,6 +73,7 @@ public static class BillingWebApplication
         // Routing after the path base is known: the implicit UseRouting would run first and match the full path.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseBillingCircuitGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -19,7 +19,7 @@ internal sealed record BenchmarkSettings(
 {
     public const string Usage = """
         usage: Billing.Benchmarks [ingest] [--customers 1000,10000,100000] [--state memory,postgres]
-                                  [--partitions 16] [--round-robin] [--step-seconds 10] [--queries 1000]
+                                  [--partitions 32] [--round-robin] [--step-seconds 10] [--queries 1000]
                Billing.Benchmarks close [customers] [durable|memory|both]
         """;
 
@@ -28,7 +28,7 @@ internal sealed record BenchmarkSettings(
 
     public static BenchmarkSettings? Parse(IReadOnlyList<string> args)
     {
-        var settings = new BenchmarkSettings([1_000, 10_000, 100_000], ["memory", "postgres"], 16, Keyed: true, StepSeconds: 10);
+        var settings = new BenchmarkSettings([1_000, 10_000, 100_000], ["memory", "postgres"], 32, Keyed: true, StepSeconds: 10);
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])

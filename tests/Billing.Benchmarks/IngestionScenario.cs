@@ -41,8 +41,15 @@ internal sealed class IngestionScenario(EmbeddedKafkaBroker broker, BenchmarkSet
         using var producer = new LoadProducer(broker.BootstrapServers, topic, settings.Partitions, settings.Keyed);
 
         var clock = Stopwatch.StartNew();
-        await producer.ProduceAsync(coldRecords, customers);
-        await offsets.WaitUntilAllCommittedAsync(Patience);
+        using (var coldTrace = new CancellationTokenSource())
+        {
+            var trace = Environment.GetEnvironmentVariable("BILLING_BENCH_TRACE") is null ? Task.CompletedTask : TraceAsync(offsets, coldTrace.Token);
+            await producer.ProduceAsync(coldRecords, customers);
+            await offsets.WaitUntilAllCommittedAsync(Patience);
+            await coldTrace.CancelAsync();
+            await trace;
+        }
+
         var coldRate = coldRecords / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"  cold: {coldRecords:N0} records in {clock.Elapsed.TotalSeconds:F1} s, {coldRate:N0} events/s; silo {system.SiloPeakWorkingSet / (1 << 20):N0} MiB");
 

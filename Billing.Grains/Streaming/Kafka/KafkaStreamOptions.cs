@@ -21,10 +21,10 @@ public sealed class KafkaStreamOptions
     /// <summary>
     /// At most this many records are read per poll of one partition; they become one batch container per
     /// stream. A poll only takes what the client has already fetched, so polls are small (and latency low)
-    /// under light load and large (so containers are large and grain calls few) under heavy load.
-    /// Default 16,384.
+    /// under light load and large (so containers are large and grain calls few) under heavy load. A poll also
+    /// stops where the queue cache is full. Default 4,096.
     /// </summary>
-    public int MaxRecordsPerPoll { get; set; } = 16_384;
+    public int MaxRecordsPerPoll { get; set; } = 4_096;
 
     /// <summary>
     /// How long a partition's reader waits after a poll that did not fill <see cref="MaxRecordsPerPoll"/> before
@@ -35,10 +35,11 @@ public sealed class KafkaStreamOptions
     public TimeSpan PollLinger { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// Batch containers the queue cache of one partition holds. The cache is the back-pressure point: when
-    /// slow consumers leave it full, the partition is not read until they catch up. Default 65,536.
+    /// Items the queue cache of one partition holds (a record routed to two streams is two items). The cache is
+    /// the back-pressure point: when slow consumers leave it full, the partition is not read until they catch
+    /// up, and the records wait in Kafka instead of in the silo's memory. Default 16,384.
     /// </summary>
-    public int CacheSize { get; set; } = 65_536;
+    public int CacheSize { get; set; } = 16_384;
 
     /// <summary>
     /// At most this many records go to a stream's consumer in one delivery. Everything a stream has pending
@@ -46,6 +47,14 @@ public sealed class KafkaStreamOptions
     /// behind and each call carries more. Default 8,192.
     /// </summary>
     public int MaxItemsPerDelivery { get; set; } = 8_192;
+
+    /// <summary>
+    /// At most this many hand-shakes and deliveries of this provider are in flight at once in one silo; the
+    /// others wait, in order, without their response time-out running. It bounds the grain activations that
+    /// ingestion starts at once (a cold start of many new customers queues instead of timing out), and what
+    /// waits for them in memory. Default 1,024.
+    /// </summary>
+    public int MaxConcurrentDeliveries { get; set; } = 1_024;
 
     /// <summary>
     /// First wait before a failed delivery is attempted again; the wait doubles with each failed attempt up to

@@ -106,9 +106,19 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     private void Keep(string? line)
     {
-        if (line is not null)
+        if (line is null)
         {
-            output.Enqueue($"[{Name}] {line}");
+            return;
+        }
+
+        output.Enqueue($"[{Name}] {line}");
+        // For a person investigating a run: every line of every app, in a folder of their choice.
+        if (Environment.GetEnvironmentVariable("BILLING_APP_OUTPUT") is { Length: > 0 } folder)
+        {
+            lock (output)
+            {
+                File.AppendAllLines(Path.Combine(folder, $"{Name}.{process.Id}.log"), [line]);
+            }
         }
     }
 

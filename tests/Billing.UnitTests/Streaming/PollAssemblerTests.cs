@@ -13,7 +13,7 @@ public sealed class PollAssemblerTests
     [Fact]
     public void Complete_RecordsOfTwoStreams_OneContainerPerStreamInPartitionOrder()
     {
-        var assembler = new PollAssembler(maxContainers: 100);
+        var assembler = new PollAssembler(maxItems: 100);
         assembler.TryAdd(Record(10), RouteTo(10, StreamA, TypeX));
         assembler.TryAdd(Record(11), RouteTo(11, StreamB, TypeX));
         assembler.TryAdd(Record(12), RouteTo(12, StreamA, TypeX));
@@ -33,7 +33,7 @@ public sealed class PollAssemblerTests
     [Fact]
     public void Complete_Containers_AreSortedByUniqueTokens()
     {
-        var assembler = new PollAssembler(maxContainers: 100);
+        var assembler = new PollAssembler(maxItems: 100);
         assembler.TryAdd(Record(5), RouteTo(5, StreamB, TypeX));
         assembler.TryAdd(Record(6), RouteTo(6, StreamA, TypeX));
 
@@ -46,7 +46,7 @@ public sealed class PollAssemblerTests
     [Fact]
     public void GetEvents_Tokens_CarryOffsetAndLane()
     {
-        var assembler = new PollAssembler(maxContainers: 100);
+        var assembler = new PollAssembler(maxItems: 100);
         assembler.TryAdd(Record(7), RouteTo(7, StreamA, TypeX));
 
         var x = Single(assembler.Complete(), TypeX);
@@ -57,18 +57,18 @@ public sealed class PollAssemblerTests
     }
 
     [Fact]
-    public void TryAdd_NewStreamsBeyondBudget_RefusesTheRecord()
+    public void TryAdd_ItemsBeyondBudget_RefusesTheRecord()
     {
-        var assembler = new PollAssembler(maxContainers: 3);
+        var assembler = new PollAssembler(maxItems: 5);
         Assert.True(assembler.TryAdd(Record(0), RouteTo(0, StreamA, TypeX)));
-        // B would be the third container: still fits.
         Assert.True(assembler.TryAdd(Record(1), RouteTo(1, StreamB, TypeX)));
-        // A fourth stream does not fit; the record must wait for the next poll.
-        Assert.False(assembler.TryAdd(Record(2), RouteTo(2, StreamId.Create("customer", "C"), TypeX)));
-        // Records of known streams still fit.
-        Assert.True(assembler.TryAdd(Record(3), RouteTo(3, StreamA, TypeX)));
+        // Two more items would make six: the record waits for the next poll, even though its streams are known.
+        Assert.False(assembler.TryAdd(Record(2), RouteTo(2, StreamA, TypeX)));
+        // A record with one route still fits the fifth item.
+        Assert.True(assembler.TryAdd(Record(3), RouteTo(3, StreamA)));
 
         var poll = assembler.Complete();
+        Assert.Equal(5, assembler.ItemCount);
         Assert.Equal(3, poll.Containers.Count);
         Assert.Equal(3, poll.Slice!.RecordCount);
     }
@@ -76,7 +76,7 @@ public sealed class PollAssemblerTests
     [Fact]
     public void TryAdd_FirstRecordLargerThanBudget_IsTakenSoThePollNeverStalls()
     {
-        var assembler = new PollAssembler(maxContainers: 1);
+        var assembler = new PollAssembler(maxItems: 1);
 
         Assert.True(assembler.TryAdd(Record(0), RouteTo(0, StreamA, TypeX)));
         Assert.Equal(2, assembler.Complete().Containers.Count);
@@ -85,7 +85,7 @@ public sealed class PollAssemblerTests
     [Fact]
     public void Complete_RejectedRecords_AreSlicePartsButNotContainers()
     {
-        var assembler = new PollAssembler(maxContainers: 10);
+        var assembler = new PollAssembler(maxItems: 10);
         assembler.TryAdd(Record(0), RouteTo(0, StreamA, TypeX));
         assembler.TryAdd(Record(1), KafkaRecordMapping.Reject("unknown-type", "type 'FOO'"));
 
@@ -111,7 +111,7 @@ public sealed class PollAssemblerTests
     public void Complete_EventTimes_SliceCarriesTheLatestOfTheDeliveredRecords()
     {
         var september = new DateTimeOffset(2026, 9, 30, 23, 0, 0, TimeSpan.Zero);
-        var assembler = new PollAssembler(maxContainers: 10);
+        var assembler = new PollAssembler(maxItems: 10);
         assembler.TryAdd(Record(0), KafkaRecordMapping.RouteTo([new StreamRoute(StreamA, "a")], september));
         assembler.TryAdd(Record(1), KafkaRecordMapping.RouteTo([new StreamRoute(StreamA, "b")], september.AddHours(-5)));
         assembler.TryAdd(Record(2), KafkaRecordMapping.Reject("unparsable-time", "time 'x'"));
@@ -122,7 +122,7 @@ public sealed class PollAssemblerTests
     [Fact]
     public void Container_ReportedDeliveredTwice_SettlesItsSliceOnce()
     {
-        var assembler = new PollAssembler(maxContainers: 10);
+        var assembler = new PollAssembler(maxItems: 10);
         assembler.TryAdd(Record(0), RouteTo(0, StreamA));
         assembler.TryAdd(Record(1), RouteTo(1, StreamB));
         var poll = assembler.Complete();
@@ -139,9 +139,9 @@ public sealed class PollAssemblerTests
     [Fact]
     public void Coalesce_ContainersOfOneStream_CarryEveryItemAndSourceInOrderWithoutSettlingThem()
     {
-        var first = new PollAssembler(maxContainers: 10);
+        var first = new PollAssembler(maxItems: 10);
         first.TryAdd(Record(0), RouteTo(0, StreamA));
-        var second = new PollAssembler(maxContainers: 10);
+        var second = new PollAssembler(maxItems: 10);
         second.TryAdd(Record(1), RouteTo(1, StreamA));
         second.TryAdd(Record(2), RouteTo(2, StreamA));
         var (a, b) = (first.Complete(), second.Complete());
@@ -158,7 +158,7 @@ public sealed class PollAssemblerTests
     [Fact]
     public void Complete_NoRecords_IsEmpty()
     {
-        var poll = new PollAssembler(maxContainers: 10).Complete();
+        var poll = new PollAssembler(maxItems: 10).Complete();
 
         Assert.Empty(poll.Containers);
         Assert.Null(poll.Slice);

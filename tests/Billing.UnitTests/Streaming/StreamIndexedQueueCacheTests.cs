@@ -215,6 +215,23 @@ public sealed class StreamIndexedQueueCacheTests
         Assert.True(cache.IsUnderPressure());
     }
 
+    [Fact]
+    public void Capacity_CountsItemsNotContainers_AndPurgingGivesThemBack()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 10);
+        using var cursor = cache.GetCacheCursor(A, Token(0));
+        cache.AddToCache([Batch(A, 0, items: 4), Batch(B, 4, items: 3)]);
+        Assert.Equal(7, cache.Count);
+        Assert.Equal(3, cache.GetMaxAddCount());
+
+        Assert.Equal([[0, 0, 0, 0]], Deliveries(cursor));
+        Assert.True(cache.TryPurgeFromCache(out _));
+
+        // A's four items were delivered; B has no cursor, so nobody waits for its three.
+        Assert.Equal(0, cache.Count);
+        Assert.Equal(10, cache.GetMaxAddCount());
+    }
+
     private static KafkaBatchContainer Batch(StreamId stream, long offset, int items = 1) =>
         new(stream, [.. Enumerable.Repeat<object>($"{stream.GetKeyAsString()}@{offset}", items)], [.. Enumerable.Repeat(offset, items)], [.. Enumerable.Range(0, items)]);
 

@@ -31,6 +31,7 @@ public static class KafkaStreamsSiloBuilderExtensions
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<KafkaDeliveryProgress>();
         builder.Services.TryAddSingleton<KafkaStreamMetrics>();
+        builder.Services.TryAddSingleton<KafkaDeliveryGates>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaStreamOptions>, KafkaStreamOptionsValidator>());
         builder.Services.AddOptions<KafkaStreamOptions>(name).ValidateOnStart();
         builder.Services.AddKeyedSingleton(name, (services, _) => new DeadLetterPublisher(

@@ -29,6 +29,7 @@ internal sealed class KafkaAdapterFactory(
     public static KafkaAdapterFactory Create(IServiceProvider services, string name)
     {
         var options = services.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name);
+        services.GetRequiredService<KafkaDeliveryGates>().Register(name, options.MaxConcurrentDeliveries);
         var mapper = services.GetKeyedService<IKafkaRecordMapper>(name)
             ?? services.GetService<IKafkaRecordMapper>()
             ?? throw new InvalidOperationException(

@@ -5,9 +5,28 @@ namespace Billing.Grains.Streaming.Kafka.Internal;
 /// <summary>Builds the librdkafka configuration of every client the provider makes from its options.</summary>
 internal static class KafkaClientConfigs
 {
+    /// <summary>
+    /// How much one partition's consumer may prefetch, unless <see cref="KafkaStreamOptions.ClientProperties"/>
+    /// says otherwise. librdkafka's own defaults (100,000 messages, 64 MiB per partition) let a silo reading 16
+    /// partitions of a backlog hold a gigabyte of records it cannot deliver yet; the queue cache bounds what
+    /// waits for delivery, and this bounds what waits to be read.
+    /// </summary>
+    private static readonly Dictionary<string, string> PrefetchDefaults = new(StringComparer.Ordinal)
+    {
+        ["queued.min.messages"] = "20000",
+        ["queued.max.messages.kbytes"] = "16384",
+        ["fetch.max.bytes"] = "8388608",
+    };
+
     public static ConsumerConfig Consumer(KafkaStreamOptions options, int partition)
     {
-        var config = new ConsumerConfig(new Dictionary<string, string>(options.ClientProperties))
+        var properties = new Dictionary<string, string>(PrefetchDefaults, StringComparer.Ordinal);
+        foreach (var (key, value) in options.ClientProperties)
+        {
+            properties[key] = value;
+        }
+
+        var config = new ConsumerConfig(properties)
         {
             BootstrapServers = options.BootstrapServers,
             GroupId = options.ConsumerGroup,

@@ -6,11 +6,31 @@ namespace Billing.Grains.Streaming.Kafka.Internal;
 /// Watches the pulling agents' deliveries of this provider's containers (an outgoing call filter: the agent
 /// retries a failed delivery inside Orleans, where the provider cannot see it otherwise). A failed attempt
 /// is recorded against its partition, so that a stalled partition shows since when and why; a delivery an
-/// operator ordered skipped is dead-lettered instead of attempted again. Every other call passes untouched.
+/// operator ordered skipped is dead-lettered instead of attempted again. Calls of the agents to stream
+/// consumers wait at their provider's gate (<see cref="KafkaDeliveryGates"/>). Every other call passes untouched.
 /// </summary>
-internal sealed class KafkaDeliveryObserver : IOutgoingGrainCallFilter
+internal sealed class KafkaDeliveryObserver(KafkaDeliveryGates gates) : IOutgoingGrainCallFilter
 {
     public async Task Invoke(IOutgoingGrainCallContext context)
+    {
+        if (gates.For(context) is not { } gate)
+        {
+            await ObserveAsync(context);
+            return;
+        }
+
+        await gate.WaitAsync();
+        try
+        {
+            await ObserveAsync(context);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static async Task ObserveAsync(IOutgoingGrainCallContext context)
     {
         if (FindDelivery(context.Request) is not { Receiver: { } receiver } delivery)
         {

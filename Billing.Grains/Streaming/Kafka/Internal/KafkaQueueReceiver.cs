@@ -73,7 +73,7 @@ internal sealed class KafkaQueueReceiver(
 
         StoreHandledPrefix();
 
-        // maxCount is how many containers the queue cache can take now (negative: unlimited).
+        // maxCount is how many items the queue cache can take now (negative: unlimited).
         var poll = Poll(reader, maxCount < 0 ? int.MaxValue : maxCount);
         lastPollAt = time.GetUtcNow();
         lastPollWasFull = poll.Slice?.RecordCount >= options.MaxRecordsPerPoll;
@@ -102,14 +102,14 @@ internal sealed class KafkaQueueReceiver(
         return [.. poll.Containers];
     }
 
-    private AssembledPoll Poll(IConsumer<byte[]?, byte[]?> reader, int maxContainers)
+    private AssembledPoll Poll(IConsumer<byte[]?, byte[]?> reader, int maxItems)
     {
-        if (maxContainers == 0)
+        if (maxItems == 0)
         {
             return AssembledPoll.Empty;
         }
 
-        var assembler = new PollAssembler(maxContainers, this);
+        var assembler = new PollAssembler(maxItems, this);
         if (carried is { } held)
         {
             assembler.TryAdd(held.Record, held.Mapping);

@@ -57,6 +57,11 @@ internal sealed class KafkaStreamOptionsValidator : IValidateOptions<KafkaStream
             failures.Add($"Kafka:MaxItemsPerDelivery must be at least 1 (was {options.MaxItemsPerDelivery}).");
         }
 
+        if (options.MaxConcurrentDeliveries < 1)
+        {
+            failures.Add($"Kafka:MaxConcurrentDeliveries must be at least 1 (was {options.MaxConcurrentDeliveries}).");
+        }
+
         if (options.CacheSize < 1)
         {
             failures.Add($"Kafka:CacheSize must be at least 1 (was {options.CacheSize}).");

@@ -3,10 +3,10 @@ namespace Billing.Grains.Streaming.Kafka.Internal;
 
 /// <summary>
 /// Groups the records of one poll of one partition into one batch container per stream, keeping partition
-/// order within each stream, and stops taking records once the containers would exceed what the queue cache
-/// can take (back-pressure).
+/// order within each stream, and stops taking records once their items would exceed what the queue cache can
+/// take (back-pressure).
 /// </summary>
-internal sealed class PollAssembler(int maxContainers, KafkaQueueReceiver? receiver = null)
+internal sealed class PollAssembler(int maxItems, KafkaQueueReceiver? receiver = null)
 {
     private readonly Dictionary<StreamId, ContainerBuilder> byStream = [];
     private readonly List<ContainerBuilder> inOrder = [];
@@ -17,13 +17,16 @@ internal sealed class PollAssembler(int maxContainers, KafkaQueueReceiver? recei
 
     public int RecordCount { get; private set; }
 
+    /// <summary>Items taken so far: one per route of every record taken.</summary>
+    public int ItemCount { get; private set; }
+
     /// <summary>
-    /// Adds <paramref name="record"/> unless its new streams would overflow the container budget. The first
+    /// Adds <paramref name="record"/> unless its items (one per route) would overflow the item budget. The first
     /// record is always taken, so a poll can never stall on one record with many streams.
     /// </summary>
     public bool TryAdd(KafkaRecord record, KafkaRecordMapping mapping)
     {
-        if (RecordCount > 0 && !mapping.IsRejected && inOrder.Count + CountNewStreams(mapping) > maxContainers)
+        if (RecordCount > 0 && !mapping.IsRejected && ItemCount + mapping.Routes.Count > maxItems)
         {
             return false;
         }
@@ -45,6 +48,7 @@ internal sealed class PollAssembler(int maxContainers, KafkaQueueReceiver? recei
         latestEventTime = EventTimes.Later(latestEventTime, mapping.EventTime);
 
         var routes = mapping.Routes;
+        ItemCount += routes.Count;
         for (var lane = 0; lane < routes.Count; lane++)
         {
             var route = routes[lane];
@@ -78,20 +82,6 @@ internal sealed class PollAssembler(int maxContainers, KafkaQueueReceiver? recei
         // The cache positions cursors by token, so containers enter it in token order.
         containers.Sort(static (a, b) => a.SequenceToken.CompareTo(b.SequenceToken));
         return new AssembledPoll(containers, rejected, slice);
-    }
-
-    private int CountNewStreams(KafkaRecordMapping mapping)
-    {
-        var count = 0;
-        foreach (var route in mapping.Routes)
-        {
-            if (!byStream.ContainsKey(route.StreamId))
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
 
     private sealed class ContainerBuilder(StreamId streamId)

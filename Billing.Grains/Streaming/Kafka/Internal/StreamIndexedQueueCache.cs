@@ -12,7 +12,9 @@ namespace Billing.Grains.Streaming.Kafka.Internal;
 /// <remarks>
 /// A container is purged (reported delivered) once every cursor of its stream has moved past it; a stream
 /// with no cursor has nobody to deliver to, so its containers are purged at once. Containers whose delivery
-/// failed are purged without being reported: the failure handler accounts for them.
+/// failed are purged without being reported: the failure handler accounts for them. The capacity counts
+/// items (a record routed to two streams is two), because memory grows with what is held, not with how many
+/// streams it is spread over.
 /// </remarks>
 internal sealed class StreamIndexedQueueCache(int capacity, int maxItemsPerDelivery = int.MaxValue) : IQueueCache
 {
@@ -30,9 +32,10 @@ internal sealed class StreamIndexedQueueCache(int capacity, int maxItemsPerDeliv
         foreach (var batch in messages)
         {
             var log = LogOf(batch.StreamId);
-            log.Append((KafkaBatchContainer)batch);
+            var container = (KafkaBatchContainer)batch;
+            log.Append(container);
             dirty.Add(batch.StreamId);
-            Count++;
+            Count += container.Items.Count;
         }
     }
 

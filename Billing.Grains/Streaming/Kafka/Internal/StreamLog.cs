@@ -69,7 +69,10 @@ internal sealed class StreamLog
         return from;
     }
 
-    /// <summary>Removes the entries before <paramref name="index"/> and adds those delivered to <paramref name="delivered"/>.</summary>
+    /// <summary>
+    /// Removes the entries before <paramref name="index"/> and adds those delivered to <paramref name="delivered"/>;
+    /// the number of items the removed entries held.
+    /// </summary>
     public int RemoveBefore(long index, List<IBatchContainer> delivered)
     {
         var removed = 0;
@@ -84,7 +87,7 @@ internal sealed class StreamLog
             entries[head] = null!;
             head++;
             FirstIndex++;
-            removed++;
+            removed += entry.Batch.Items.Count;
         }
 
         // Reclaim the removed prefix once it dominates the list.
