@@ -160,6 +160,10 @@ public sealed class KubernetesManifestTests
         Assert.Equal(web.Spec.Template.Metadata.Labels["app.kubernetes.io/name"], service.Spec.Selector["app.kubernetes.io/name"]);
         Assert.Equal(8080, Assert.Single(Assert.Single(web.Spec.Template.Spec.Containers).Ports, port => port.Name == servicePort.TargetPort.Value).ContainerPort);
         Assert.Equal("Client", Assert.Single(Assert.Single(web.Spec.Template.Spec.Containers).Env, e => e.Name == "Orleans__Role").Value);
+
+        // The web app answers only the host names it is configured with: the Ingress host must be one of them.
+        var allowedHosts = rendered.GeneratedConfigMap("billing-config").Data["AllowedHosts"].Split(';');
+        Assert.Contains(Assert.Single(ingress.Spec.Rules).Host, allowedHosts);
     }
 
     [Theory]
