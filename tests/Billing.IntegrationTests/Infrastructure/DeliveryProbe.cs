@@ -12,7 +12,38 @@ public sealed class DeliveryProbe
     private readonly ConcurrentQueue<ProbeDelivery> deliveries = new();
     private readonly ConcurrentDictionary<string, byte> poisonCustomers = new(StringComparer.Ordinal);
     private int batches;
+    private int inFlight;
+    private int maxInFlight;
+    private TimeSpan hold;
     private TaskCompletionSource changed = NewSignal();
+
+    /// <summary>The most deliveries the probe grains were handling at one moment.</summary>
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
+
+    /// <summary>Each probe grain holds every delivery this long before it records it, so that deliveries overlap.</summary>
+    public void HoldEachDelivery(TimeSpan duration) => hold = duration;
+
+    /// <summary>Counts a delivery in flight while its probe grain holds it.</summary>
+    public async Task HoldAsync()
+    {
+        var now = Interlocked.Increment(ref inFlight);
+        for (var seen = Volatile.Read(ref maxInFlight); now > seen; seen = Volatile.Read(ref maxInFlight))
+        {
+            Interlocked.CompareExchange(ref maxInFlight, now, seen);
+        }
+
+        try
+        {
+            if (hold > TimeSpan.Zero)
+            {
+                await Task.Delay(hold);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
 
     public IReadOnlyCollection<ProbeDelivery> Deliveries => deliveries.ToArray();
 

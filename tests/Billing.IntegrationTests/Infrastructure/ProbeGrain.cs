@@ -16,15 +16,15 @@ public abstract class ProbeGrain(DeliveryProbe probe, ILocalSiloDetails silo)
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<IngestedEvent>().ResumeAsync(this);
 
-    public Task OnNextAsync(IList<SequentialItem<IngestedEvent>> items)
+    public async Task OnNextAsync(IList<SequentialItem<IngestedEvent>> items)
     {
         if (RefusesPoison && items.Any(item => probe.IsPoisoned(item.Item.Event.Customer)))
         {
             throw new InvalidOperationException("This probe refuses poisoned customers: poisoned batch.");
         }
 
+        await probe.HoldAsync();
         probe.Record(Namespace, this.GetPrimaryKeyString(), items.Select(item => item.Item), silo.SiloAddress.ToString());
-        return Task.CompletedTask;
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;

@@ -3,6 +3,7 @@ using Billing.Events;
 using Billing.Grains.Streaming.Kafka;
 using Billing.IntegrationTests.Infrastructure;
 using Billing.Streams;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.IntegrationTests.Streaming;
 
@@ -174,6 +175,39 @@ public sealed class KafkaStreamProviderTests
         Assert.Equal(records[10].Value, letter.Message.Value);
         Assert.DoesNotContain(harness.Probe.Deliveries, d => d.Namespace == BillingStreams.CustomerNamespace && d.Key == "Mallory");
         Assert.Null(harness.Delivery(2)!.Stall);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(null)]
+    public async Task MaxConcurrentDeliveries_BoundsTheCallsToConsumersAGrainCanSeeInFlight(int? limit)
+    {
+        await using var harness = await KafkaIngestionHarness.StartAsync(configureSilo: silo =>
+        {
+            if (limit is { } max)
+            {
+                silo.Services.Configure<KafkaStreamOptions>(BillingStreams.ProviderName, options => options.MaxConcurrentDeliveries = max);
+            }
+        });
+        harness.Probe.HoldEachDelivery(TimeSpan.FromMilliseconds(100));
+        var november = new DateTimeOffset(2026, 11, 5, 0, 0, 0, TimeSpan.Zero);
+        var events = Enumerable.Range(0, 40)
+            .Select(i => new BillableEvent($"gate-{i:D2}", EventType.Call, 1.00m, november.AddMinutes(i), $"gate-{i}"))
+            .ToList();
+        var produced = TestEvents.Spread(events, KafkaIngestionHarness.Partitions);
+
+        await harness.ProduceAsync(produced.Select(p => p.Record));
+        await harness.Probe.WaitUntilAsync(d => d.Count >= 2 * produced.Count, Patience, "every record on two streams");
+
+        if (limit is { } bound)
+        {
+            Assert.InRange(harness.Probe.MaxInFlight, 1, bound);
+        }
+        else
+        {
+            // The control: forty customers over eight partitions, each delivery held, overlap without a tight gate.
+            Assert.True(harness.Probe.MaxInFlight > 2, $"{harness.Probe.MaxInFlight} deliveries at most in flight");
+        }
     }
 
     /// <summary>

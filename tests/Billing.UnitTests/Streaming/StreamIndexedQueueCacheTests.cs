@@ -202,7 +202,7 @@ public sealed class StreamIndexedQueueCacheTests
     }
 
     [Fact]
-    public void Capacity_FullCache_IsUnderPressureAndTakesNothingMore()
+    public void Capacity_FullCache_IsUnderPressureButStillLetsTheAgentInToPurge()
     {
         var cache = new StreamIndexedQueueCache(capacity: 3);
         cache.AddToCache([Batch(A, 0), Batch(B, 1)]);
@@ -211,8 +211,31 @@ public sealed class StreamIndexedQueueCacheTests
 
         cache.AddToCache([Batch(A, 2)]);
 
-        Assert.Equal(0, cache.GetMaxAddCount());
+        // Full: the pulling agent must still be let into a read, where it purges; the read itself is refused.
+        Assert.Equal(1, cache.GetMaxAddCount());
         Assert.True(cache.IsUnderPressure());
+    }
+
+    [Fact]
+    public void Capacity_FullCache_ACursorReplacedAfterAHandshake_FreesWhatItsPredecessorDelivered()
+    {
+        var cache = new StreamIndexedQueueCache(capacity: 2);
+        cache.AddToCache([Batch(A, 0, items: 2)]);
+        var first = cache.GetCacheCursor(A, Token(0));
+        Assert.True(Next(first));
+        // Purged while the delivery is in flight: nothing may go yet.
+        Assert.False(cache.TryPurgeFromCache(out _));
+
+        // As the pulling agent does when the consumer answers with a token: the old cursor goes, a new one is
+        // positioned at the delivered token and moved once past it.
+        first.Dispose();
+        using var second = cache.GetCacheCursor(A, Token(0));
+        Assert.True(Next(second));
+        Assert.False(Next(second));
+
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.Single(purged);
+        Assert.False(cache.IsUnderPressure());
     }
 
     [Fact]

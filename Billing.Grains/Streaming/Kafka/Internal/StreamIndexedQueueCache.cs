@@ -23,7 +23,12 @@ internal sealed class StreamIndexedQueueCache(int capacity, int maxItemsPerDeliv
 
     public int Count { get; private set; }
 
-    public int GetMaxAddCount() => Math.Max(0, capacity - Count);
+    /// <summary>
+    /// At least one, even when full: the pulling agent purges only inside a read, and it does not even try to
+    /// read while this says zero. A full cache would never learn that its consumers moved on, and the
+    /// partition would wait forever. The read itself is still refused while <see cref="IsUnderPressure"/>.
+    /// </summary>
+    public int GetMaxAddCount() => Math.Max(1, capacity - Count);
 
     public bool IsUnderPressure() => Count >= capacity;
 
@@ -46,6 +51,8 @@ internal sealed class StreamIndexedQueueCache(int capacity, int maxItemsPerDeliv
         var position = token is null ? log.EndIndex : log.PositionFor(token);
         var cursor = new StreamIndexedCacheCursor(this, streamId, log, position, positionedAtToken: token is not null, maxItemsPerDelivery);
         log.Cursors.Add(cursor);
+        // The pulling agent replaces a cursor after a hand-shake: what the new one no longer protects may go.
+        dirty.Add(streamId);
         return cursor;
     }
 
