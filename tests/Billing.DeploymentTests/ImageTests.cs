@@ -62,7 +62,16 @@ public sealed class ImageTests(ContainerImages images)
             await WaitUntilAsync(async () => PrometheusText.Parse(await monitoring.GetStringAsync("/metrics"))
                 .Sum("billing_kafka_records_delivered_total") > 0, name);
 
-            Assert.Equal("Healthy", await web.GetStringAsync("/health/ready"));
+            // The web app answers only the host names in AllowedHosts, loopback names by default: a browser on
+            // the host reaches it as localhost through the published port, anything else must be configured.
+            using (var byAddress = await web.GetAsync("/health/ready"))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.BadRequest, byAddress.StatusCode);
+            }
+
+            using var asLocalhost = new HttpRequestMessage(HttpMethod.Get, "/health/ready") { Headers = { Host = "localhost:8080" } };
+            using var ready = await web.SendAsync(asLocalhost);
+            Assert.Equal("Healthy", await ready.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
             Assert.True(await Podman.IsHealthyAsync(name), "the image's HEALTHCHECK passes");
             Assert.Equal("1654", (await CommandLine.RunCheckedAsync("podman", ["exec", name, "id", "-u"], RunTimeout)).StandardOutput.Trim());
         }
