@@ -35,6 +35,9 @@ public sealed class GeneratorService : BackgroundService
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _deliveryFailures;
 
+    // Published once started, read by other threads through EventTimeHorizon.
+    private volatile EmissionPacer? _pacer;
+
     /// <summary>Creates the service; it does nothing until the host starts it.</summary>
     public GeneratorService(
         IOptions<GeneratorOptions> options,
@@ -57,6 +60,17 @@ public sealed class GeneratorService : BackgroundService
     /// <see cref="GeneratorOptions.Months"/> is set; cancelled when the host stops it first; faulted when it failed.
     /// </summary>
     public Task Completion => _completion.Task;
+
+    /// <summary>
+    /// No event this generator has sent so far is later than this: its simulated event-time clock (which stands at
+    /// <see cref="GeneratorOptions.StartMonth"/> until it starts, then advances
+    /// <see cref="GeneratorOptions.EventDaysPerSecond"/> days per second, also after the last month) plus
+    /// <see cref="EventSchedule.MaxOutOfOrderness"/>, since a swapped event goes out at its earlier neighbour's time.
+    /// A host that runs the generator in-process judges event times against it instead of the wall clock.
+    /// </summary>
+    public DateTimeOffset EventTimeHorizon =>
+        (_pacer?.Clock ?? (MonthText.TryParse(_options.StartMonth, out var start) ? start : DateTimeOffset.UnixEpoch))
+        + EventSchedule.MaxOutOfOrderness;
 
     /// <summary>Records the broker has refused so far (each is also logged, sampled).</summary>
     public long DeliveryFailures => Interlocked.Read(ref _deliveryFailures);
@@ -99,6 +113,7 @@ public sealed class GeneratorService : BackgroundService
         var tallies = new SortedDictionary<DateTimeOffset, MonthTally>();
         long sent = 0;
         pacer.Start();
+        _pacer = pacer;
         try
         {
             foreach (var scheduled in schedule.Schedule())

@@ -1,5 +1,6 @@
 using Billing.Generator;
 using Billing.Generator.Hosting;
+using Billing.Observability.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -9,6 +10,17 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["Kafka:BootstrapServers"]))
 {
     await Console.Error.WriteLineAsync(
         "Kafka:BootstrapServers is required, e.g. --Kafka:BootstrapServers=127.0.0.1:9092 (or the environment variable Kafka__BootstrapServers).");
+    return 2;
+}
+
+try
+{
+    builder.AddBillingTelemetry("billing-generator");
+}
+catch (InvalidOperationException exception)
+{
+    // A bad Monitoring: value names its key; no stack trace for an operator's typo.
+    await Console.Error.WriteLineAsync(exception.Message);
     return 2;
 }
 
@@ -25,3 +37,7 @@ var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
 _ = generator.Completion.ContinueWith(_ => lifetime.StopApplication(), TaskScheduler.Default);
 await host.WaitForShutdownAsync();
 return generator.Completion.IsFaulted ? 1 : 0;
+
+// The entry point's class stays internal: with the ASP.NET Core framework referenced (the monitoring port), a
+// source generator would make it public, and Billing.Web, which references this project, has its own Program.
+internal partial class Program;

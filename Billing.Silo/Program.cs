@@ -6,6 +6,7 @@ return args switch
     ["embedded-broker", .. var rest] => await EmbeddedBrokerCommand.RunAsync(rest),
     ["migrate", .. var rest] => await MigrateCommand.RunAsync(rest),
     ["apikey", .. var rest] => ApiKeyCommand.Run(rest),
+    ["probe", .. var rest] => await ProbeCommand.RunAsync(rest),
     [var first, ..] when !first.StartsWith('-') => Usage($"unknown command '{first}'"),
     _ => await SiloCommand.RunAsync(args),
 };
@@ -18,8 +19,12 @@ static int Usage(string problem)
                Billing.Silo migrate [--Key=Value ...]     bring the PostgreSQL schema up to date, then exit
                Billing.Silo apikey --customer <id> | --admin [--index N]
                                                           make an API key and print its configuration lines
-               Billing.Silo embedded-broker [--partitions N]
-                                                          run the embedded Kafka broker on loopback until Ctrl+C
+               Billing.Silo probe {ProbeCommand.Usage}
+                                                          exit 0 if the URL answers (default: this container's
+                                                          /health/ready on Monitoring:Port); a container health check
+               Billing.Silo embedded-broker {EmbeddedBrokerCommand.Usage}
+                                                          run the embedded Kafka broker until Ctrl+C (loopback only
+                                                          unless --listen and --advertise are given)
         """);
     return 2;
 }

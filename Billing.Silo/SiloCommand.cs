@@ -1,4 +1,5 @@
 using Billing.Grains.Hosting;
+using Billing.Observability.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Dashboard;
@@ -16,10 +17,13 @@ internal static class SiloCommand
         var builder = Host.CreateApplicationBuilder(args);
         BillingMode mode;
         bool dashboard;
+        bool kubernetes;
         try
         {
             mode = BillingModeSelector.Select(builder.Configuration);
             dashboard = OrleansDashboardSetting.IsEnabled(builder.Configuration);
+            kubernetes = KubernetesHostingSetting.IsEnabled(builder.Configuration);
+            builder.AddBillingTelemetry("billing-silo");
         }
         catch (InvalidOperationException exception)
         {
@@ -37,12 +41,24 @@ internal static class SiloCommand
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        var tracing = BillingTelemetryExtensions.IsTracingEnabled(builder.Configuration);
         builder.UseOrleans(silo =>
         {
             silo.ConfigureBillingSilo(builder.Configuration, mode);
+            if (tracing)
+            {
+                silo.AddActivityPropagation();
+            }
+
+            if (kubernetes)
+            {
+                // After the endpoints: it fills in only what they left open, and names the silo after its pod.
+                silo.UseKubernetesHosting();
+            }
+
             if (dashboard)
             {
-                // Statistics for the dashboard that Billing.Web serves to admins; the silo serves no HTTP.
+                // Statistics for the dashboard that Billing.Web serves to admins; the silo serves no public HTTP.
                 silo.AddDashboard();
             }
         });

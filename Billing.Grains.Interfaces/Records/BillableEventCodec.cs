@@ -6,8 +6,8 @@ using Billing.Money;
 namespace Billing.Records;
 
 /// <summary>
-/// Reads and writes the values and keys of Kafka records on the incoming topic. A value starting with '{' is
-/// JSON, anything else the prototype's CSV. Decoding never throws: every bad input becomes a
+/// Reads and writes the values and keys of Kafka records on the incoming topic. A value starting with '{' or
+/// '[' (after optional JSON white space) is JSON, anything else the prototype's CSV. Decoding never throws: every bad input becomes a
 /// <see cref="RecordRejection"/>, so one bad record can never block its partition.
 /// </summary>
 /// <remarks>Thread-safe: an instance holds only its immutable configuration.</remarks>
@@ -66,8 +66,16 @@ public sealed class BillableEventCodec
             return DecodeResult.Rejected(RejectionReason.InvalidUtf8, "the value is not valid UTF-8");
         }
 
+        // A byte-order mark is refused in the format it introduces, so the dead letter says what was guessed.
+        if (value.StartsWith(Utf8ByteOrderMark))
+        {
+            return LooksLikeJson(value[Utf8ByteOrderMark.Length..])
+                ? DecodeResult.Rejected(RejectionReason.MalformedJson, "the value starts with a UTF-8 byte-order mark; send JSON without one")
+                : DecodeResult.Rejected(RejectionReason.MalformedCsv, "the value starts with a UTF-8 byte-order mark; send CSV without one");
+        }
+
         var keyOnly = new RecordFields { Key = key, HasKey = hasKey && !key.IsEmpty };
-        return value[0] == '{'
+        return LooksLikeJson(value)
             ? JsonRecordParser.Parse(value, keyOnly, _validator)
             : CsvRecordParser.Parse(value, keyOnly, _validator);
     }
@@ -93,6 +101,18 @@ public sealed class BillableEventCodec
     {
         ArgumentNullException.ThrowIfNull(customer);
         return Encoding.UTF8.GetBytes(customer);
+    }
+
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// JSON is a value whose first byte other than JSON white space opens an object or an array: no CSV record
+    /// starts with either (its first field is epoch milliseconds), so an array is refused as JSON, not as CSV.
+    /// </summary>
+    private static bool LooksLikeJson(ReadOnlySpan<byte> value)
+    {
+        var start = value.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && value[start] is (byte)'{' or (byte)'[';
     }
 
     private static void Check(bool valid, string option, string expected)

@@ -35,7 +35,9 @@ internal static class JsonRecordParser
         var reader = new Utf8JsonReader(value);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return Malformed("the value is not a JSON object");
+            return Malformed(reader.TokenType == JsonTokenType.StartArray
+                ? "the value is a JSON array; send one event object per record"
+                : "the value is not a JSON object");
         }
 
         var seen = JsonField.None;

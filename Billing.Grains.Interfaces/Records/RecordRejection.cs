@@ -28,6 +28,7 @@ public sealed record RecordRejection(RejectionReason Reason, string Detail)
         RejectionReason.WrongCurrency => "wrong-currency",
         RejectionReason.InvalidTime => "invalid-time",
         RejectionReason.TimeOutOfRange => "time-out-of-range",
+        RejectionReason.ImplausibleTime => "implausible-time",
         _ => "unknown",
     };
 

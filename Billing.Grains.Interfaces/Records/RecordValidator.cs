@@ -33,7 +33,7 @@ internal sealed class RecordValidator
         }
 
         var customer = Encoding.UTF8.GetString(fields.Customer);
-        if (CustomerProblem(customer) is { } problem)
+        if (CustomerIds.Problem(customer, _options.MaxCustomerLength) is { } problem)
         {
             return DecodeResult.Rejected(RejectionReason.InvalidCustomer, $"customer {RecordText.Quote(customer)} {problem}");
         }
@@ -82,23 +82,6 @@ internal sealed class RecordValidator
         : fields.HasCurrency && fields.Currency.IsEmpty ? "currency"
         : fields.HasId && fields.Id.IsEmpty ? "id"
         : null;
-
-    private string? CustomerProblem(string customer)
-    {
-        if (customer.Length > _options.MaxCustomerLength)
-        {
-            return $"is longer than {_options.MaxCustomerLength} characters";
-        }
-
-        if (customer.AsSpan().IndexOfAny(ControlCharacters.All) >= 0)
-        {
-            return "contains control characters";
-        }
-
-        return char.IsWhiteSpace(customer[0]) || char.IsWhiteSpace(customer[^1])
-            ? "has leading or trailing white space"
-            : null;
-    }
 
     private RecordRejection? AmountRejection(ReadOnlySpan<byte> text, out decimal amount)
     {

@@ -53,4 +53,11 @@ public enum RejectionReason
 
     /// <summary>The time is outside the configured range.</summary>
     TimeOutOfRange = 16,
+
+    /// <summary>
+    /// The time is readable and in range, but too far ahead of the processing clock or older than the maximum
+    /// age: a producer's clock is wrong, or a time was written in other units. Decided by the silo, which knows
+    /// the processing clock, never by the codec.
+    /// </summary>
+    ImplausibleTime = 17,
 }

@@ -6,8 +6,9 @@ using KafkaErrorCode = Confluent.Kafka.ErrorCode;
 namespace Billing.Grains.EmbeddedKafka;
 
 /// <summary>
-/// An in-process Kafka-protocol broker: librdkafka's mock cluster, listening on loopback TCP ports only, with
-/// any number of brokers, consumer groups and offset commits. Everything is in memory, and each partition keeps
+/// An in-process Kafka-protocol broker: librdkafka's mock cluster, listening on loopback TCP ports only (unless
+/// <see cref="EmbeddedKafkaBrokerOptions.ExternalListener"/> relays one beyond), with any number of brokers,
+/// consumer groups and offset commits. Everything is in memory, and each partition keeps
 /// a bounded log (about 5 MiB or 100,000 produce batches; older batches are dropped and the low watermark moves).
 /// Made for the embedded mode and for tests; production uses Apache Kafka.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed class EmbeddedKafkaBroker : IDisposable
     public const int NoLeader = -1;
 
     private readonly MockClusterHandle cluster;
+    private TcpRelay? relay;
 
     private EmbeddedKafkaBroker(MockClusterHandle cluster, int brokerCount)
     {
@@ -33,6 +35,12 @@ public sealed class EmbeddedKafkaBroker : IDisposable
 
     /// <summary>Comma-separated <c>host:port</c> of every broker, all on 127.0.0.1, e.g. <c>127.0.0.1:38765</c>.</summary>
     public string BootstrapServers { get; }
+
+    /// <summary>
+    /// <c>host:port</c> that clients elsewhere connect to when <see cref="EmbeddedKafkaBrokerOptions.ExternalListener"/>
+    /// is set (the broker then advertises it in its metadata to every client, local ones included); else null.
+    /// </summary>
+    public string? ExternalBootstrapServers { get; private set; }
 
     /// <summary>Number of brokers; their ids are 1 to <see cref="BrokerCount"/>.</summary>
     public int BrokerCount { get; }
@@ -46,6 +54,11 @@ public sealed class EmbeddedKafkaBroker : IDisposable
         try
         {
             broker.EnsureLoopbackOnly();
+            if (options.ExternalListener is { } external)
+            {
+                broker.Expose(external);
+            }
+
             foreach (var topic in options.Topics)
             {
                 broker.CreateTopic(topic.Name, topic.Partitions, topic.ReplicationFactor);
@@ -109,7 +122,11 @@ public sealed class EmbeddedKafkaBroker : IDisposable
     }
 
     /// <summary>Stops the brokers and frees the cluster; safe to call more than once.</summary>
-    public void Dispose() => cluster.Dispose();
+    public void Dispose()
+    {
+        relay?.Dispose();
+        cluster.Dispose();
+    }
 
     private static void Check(int error, string action)
     {
@@ -131,6 +148,17 @@ public sealed class EmbeddedKafkaBroker : IDisposable
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(cluster.IsClosed, this);
+
+    // Brokers are told where clients must connect in metadata, so the relay alone is not enough: broker 1 also
+    // advertises the relay's host and port, and every client, once bootstrapped, connects through the relay.
+    private void Expose(EmbeddedKafkaExternalListener external)
+    {
+        var loopback = IPEndPoint.Parse(BootstrapServers);
+        relay = TcpRelay.Start(external.Bind, loopback);
+        var port = relay.LocalEndPoint.Port;
+        LibRdKafka.MockBrokerSetHostPort(cluster, 1, external.AdvertisedHost, port);
+        ExternalBootstrapServers = $"{external.AdvertisedHost}:{port}";
+    }
 
     // librdkafka binds its mock listeners to INADDR_LOOPBACK today; this keeps a future change from silently
     // exposing an unauthenticated broker to the network.

@@ -21,13 +21,24 @@ public sealed class EmbeddedKafkaBrokerOptions
     /// </summary>
     public IList<EmbeddedKafkaTopic> Topics { get; } = [];
 
-    /// <summary>One broker with the billing topic and its dead-letter topic, both with <paramref name="partitions"/> partitions.</summary>
+    /// <summary>
+    /// A listener beyond loopback, for a broker that clients in other containers use. Default none: the broker
+    /// is reachable from this machine only. Needs <see cref="BrokerCount"/> 1.
+    /// </summary>
+    public EmbeddedKafkaExternalListener? ExternalListener { get; set; }
+
+    /// <summary>
+    /// One broker with the billing topic and its dead-letter topic, both with <paramref name="partitions"/> partitions,
+    /// on loopback only unless <paramref name="externalListener"/> is given.
+    /// </summary>
     public static EmbeddedKafkaBrokerOptions ForBilling(
         int partitions = DefaultPartitions,
         string topic = DefaultTopic,
-        string deadLetterTopic = DefaultDeadLetterTopic) =>
+        string deadLetterTopic = DefaultDeadLetterTopic,
+        EmbeddedKafkaExternalListener? externalListener = null) =>
         new()
         {
+            ExternalListener = externalListener,
             Topics =
             {
                 new EmbeddedKafkaTopic(topic, partitions),

@@ -27,15 +27,19 @@ public static class BillingClosingSiloBuilderExtensions
         services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        // The wall clock, unless the host registered another (the embedded demo's generator clock).
+        services.TryAddSingleton<IProcessingClock, WallProcessingClock>();
         services.TryAddSingleton(codecOptions);
         services.AddSingleton<EventClockView>();
         services.AddSingleton<CustomerDirectoryReporter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, EventClockAgent>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WatermarkMetrics>();
         services.AddSingleton<CustomerStandings>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CustomerStandingsAgent>();
         services.AddSingleton(provider => new InvoiceFileWriter(
             Path.GetFullPath(provider.GetRequiredService<IOptions<BillingOptions>>().Value.InvoiceDirectory),
             codecOptions.MinorDigits));
+        services.AddSingleton<InvoicingMetrics>();
         services.AddSingleton<InvoiceIssuer>();
         if (mode == BillingMode.Cluster)
         {

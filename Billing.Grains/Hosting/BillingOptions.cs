@@ -17,6 +17,27 @@ public sealed class BillingOptions
     public TimeSpan AllowedLateness { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>
+    /// How far ahead of the processing clock (the wall clock; in the embedded demo the generator's simulated clock)
+    /// an event time may be. A record further ahead is dead-lettered as <c>implausible-time</c> and never moves a
+    /// watermark. Default 1 h.
+    /// </summary>
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How far behind the processing clock an event time may be. Older records are dead-lettered as
+    /// <c>implausible-time</c>. Default 400 days: a backfill of the last year is admitted, a time written in
+    /// seconds where milliseconds belong (1970) is not.
+    /// </summary>
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromDays(400);
+
+    /// <summary>
+    /// How far one partition may carry the global watermark ahead of what the other partitions' delivered data
+    /// supports: the runner-up partition's latest event time, plus the processing time that has passed since it
+    /// last moved, plus this lead. Default 1 day.
+    /// </summary>
+    public TimeSpan MaxPartitionLead { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
     /// A partition with nothing waiting for delivery and no new record for this long (wall clock) is idle: it
     /// stops holding the global watermark back until it has records again. Default 30 s.
     /// </summary>

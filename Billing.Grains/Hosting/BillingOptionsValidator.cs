@@ -7,6 +7,7 @@ namespace Billing.Grains.Hosting;
 public sealed class BillingOptionsValidator : IValidateOptions<BillingOptions>
 {
     private static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxMonthLength = TimeSpan.FromDays(31);
 
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, BillingOptions options)
@@ -18,6 +19,20 @@ public sealed class BillingOptionsValidator : IValidateOptions<BillingOptions>
         RequireAtLeast(failures, "IdlePartitionTimeout", options.IdlePartitionTimeout, TimeSpan.FromMilliseconds(1));
         RequireAtLeast(failures, "WatermarkInterval", options.WatermarkInterval, TimeSpan.FromMilliseconds(10));
         RequireAtLeast(failures, "ClosingReminderPeriod", options.ClosingReminderPeriod, MinimumReminderPeriod);
+        RequireAtLeast(failures, "MaxFutureSkew", options.MaxFutureSkew, TimeSpan.Zero);
+        RequireAtLeast(failures, "MaxPartitionLead", options.MaxPartitionLead, TimeSpan.Zero);
+        // An event must stay admissible for as long as its month can still take it on time: the month itself,
+        // then out-of-orderness plus lateness past its end. (Negative parts are reported above.)
+        if (options.MaxOutOfOrderness >= TimeSpan.Zero && options.AllowedLateness >= TimeSpan.Zero)
+        {
+            var leastAge = SaturatingSum(options.MaxOutOfOrderness, options.AllowedLateness, MaxMonthLength);
+            if (options.MaxEventAge < leastAge)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"Billing:MaxEventAge must be at least Billing:MaxOutOfOrderness + Billing:AllowedLateness + 31 days ({leastAge:c}; was {options.MaxEventAge:c})."));
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(options.InvoiceDirectory))
         {
             failures.Add("Billing:InvoiceDirectory must not be empty.");
@@ -29,6 +44,10 @@ public sealed class BillingOptionsValidator : IValidateOptions<BillingOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>The sum of non-negative spans, or <see cref="TimeSpan.MaxValue"/> where it would overflow (a validator must not throw).</summary>
+    private static TimeSpan SaturatingSum(params TimeSpan[] spans) =>
+        spans.Aggregate(TimeSpan.Zero, (sum, span) => TimeSpan.MaxValue - sum < span ? TimeSpan.MaxValue : sum + span);
 
     private static void RequireAtLeast(List<string> failures, string key, TimeSpan value, TimeSpan minimum)
     {

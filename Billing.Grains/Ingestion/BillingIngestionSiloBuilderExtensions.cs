@@ -1,8 +1,11 @@
+using Billing.Grains.Hosting;
 using Billing.Grains.Streaming.Kafka;
 using Billing.Grains.Streaming.Kafka.Hosting;
+using Billing.Grains.Time;
 using Billing.Records;
 using Billing.Streams;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 
@@ -14,7 +17,9 @@ public static class BillingIngestionSiloBuilderExtensions
     /// <summary>
     /// Adds the <see cref="BillingStreams.ProviderName"/> stream provider reading billable events from Kafka into
     /// the customer and type streams, with implicit subscriptions only (no pub-sub storage needed), and the agent
-    /// that reports stalled partitions to <see cref="IDeliveryStallsGrain"/> and carries out skip orders.
+    /// that reports stalled partitions to <see cref="IDeliveryStallsGrain"/> and carries out skip orders. Event
+    /// times are checked against the <see cref="IProcessingClock"/> (the wall clock unless the host registered
+    /// another) within <see cref="BillingOptions.MaxFutureSkew"/> and <see cref="BillingOptions.MaxEventAge"/>.
     /// </summary>
     public static ISiloBuilder AddBillingIngestion(
         this ISiloBuilder builder,
@@ -23,9 +28,18 @@ public static class BillingIngestionSiloBuilderExtensions
         Action<ISiloPersistentStreamConfigurator>? configureStream = null)
     {
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DeliveryStallAgent>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<IProcessingClock, WallProcessingClock>();
         builder.Services.AddKeyedSingleton<IKafkaRecordMapper>(
             BillingStreams.ProviderName,
-            (_, _) => new BillingRecordMapper(new BillableEventCodec(codecOptions ?? new RecordCodecOptions())));
+            (services, _) =>
+            {
+                var billing = services.GetRequiredService<IOptions<BillingOptions>>().Value;
+                return new BillingRecordMapper(
+                    new BillableEventCodec(codecOptions ?? new RecordCodecOptions()),
+                    new EventTimePlausibility(billing.MaxFutureSkew, billing.MaxEventAge),
+                    services.GetRequiredService<IProcessingClock>());
+            });
 
         return builder.AddKafkaStreams(BillingStreams.ProviderName, configureKafka, configurator =>
         {

@@ -1,5 +1,6 @@
 using Billing.Events;
 using Billing.Grains.Streaming.Kafka;
+using Billing.Grains.Time;
 using Billing.Records;
 using Billing.Streams;
 
@@ -7,9 +8,11 @@ namespace Billing.Grains.Ingestion;
 
 /// <summary>
 /// Decodes a billable-event record (CSV or JSON) and routes it to its customer's stream and its type's stream.
-/// A record the codec rejects is dead-lettered with the codec's reason code.
+/// A record the codec rejects is dead-lettered with the codec's reason code; a valid record whose event time is
+/// implausible against the processing clock is dead-lettered as <c>implausible-time</c>, so that it never reaches
+/// a grain nor moves a watermark (the provider takes event times only from routed records).
 /// </summary>
-public sealed class BillingRecordMapper(BillableEventCodec codec) : IKafkaRecordMapper
+public sealed class BillingRecordMapper(BillableEventCodec codec, EventTimePlausibility plausibility, IProcessingClock clock) : IKafkaRecordMapper
 {
     /// <summary>Type streams are few and long-lived: their ids are made once.</summary>
     private static readonly Dictionary<EventType, StreamId> TypeStreams = EventTypes.All.ToDictionary(
@@ -26,6 +29,11 @@ public sealed class BillingRecordMapper(BillableEventCodec codec) : IKafkaRecord
         }
 
         var billable = decoded.Event!;
+        if (plausibility.Check(billable.Time, clock.GetUtcNow()) is { } implausible)
+        {
+            return KafkaRecordMapping.Reject(implausible.Code, implausible.Detail);
+        }
+
         var item = new IngestedEvent(billable, record.Partition, record.Offset);
         return KafkaRecordMapping.RouteTo(
         [

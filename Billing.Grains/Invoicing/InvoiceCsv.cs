@@ -8,7 +8,7 @@ namespace Billing.Grains.Invoicing;
 
 /// <summary>
 /// An invoice as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, line break or
-/// edge space): a header, one <c>usage</c> row per line, one <c>adjustment</c> row per adjustment and a
+/// edge space; text that starts like a spreadsheet formula prefixed with <c>'</c>): a header, one <c>usage</c> row per line, one <c>adjustment</c> row per adjustment and a
 /// <c>total</c> row whose count is all the lines' and adjustments' counts.
 /// </summary>
 public static class InvoiceCsv
@@ -45,8 +45,16 @@ public static class InvoiceCsv
         csv.Append(prefix).Append(',').Append(kind).Append(',').Append(type).Append(',').Append(adjustedMonth).Append(',')
             .Append(count.ToString(CultureInfo.InvariantCulture)).Append(',').Append(MoneyText.Format(amount, minorDigits)).Append("\r\n");
 
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value.StartsWith(' ') || value.EndsWith(' ')
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
+    /// <summary>
+    /// A text cell. One that starts like a formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage
+    /// return) gets a leading <c>'</c>, so a spreadsheet opening the file shows it as text instead of running it
+    /// (CSV injection); then it is quoted as RFC 4180 asks.
+    /// </summary>
+    private static string Field(string value)
+    {
+        var text = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 || text.StartsWith(' ') || text.EndsWith(' ')
+            ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : text;
+    }
 }

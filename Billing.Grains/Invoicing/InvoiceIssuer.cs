@@ -4,9 +4,10 @@ namespace Billing.Grains.Invoicing;
 
 /// <summary>
 /// Issues a frozen draft to every sink, in order: the store (which numbers it, idempotently), then the files
-/// (rewritten from the stored invoice, so a retry writes the same bytes). A failure names its stage.
+/// (rewritten from the stored invoice, so a retry writes the same bytes). A failure names its stage; both are
+/// counted in <see cref="InvoicingMetrics"/>.
 /// </summary>
-public sealed class InvoiceIssuer(IInvoiceStore store, InvoiceFileWriter files)
+public sealed class InvoiceIssuer(IInvoiceStore store, InvoiceFileWriter files, InvoicingMetrics metrics)
 {
     public const string StoreStage = "store";
     public const string FilesStage = "files";
@@ -20,6 +21,7 @@ public sealed class InvoiceIssuer(IInvoiceStore store, InvoiceFileWriter files)
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            metrics.Failed(StoreStage);
             throw new InvoiceSinkException(StoreStage, exception);
         }
 
@@ -29,9 +31,11 @@ public sealed class InvoiceIssuer(IInvoiceStore store, InvoiceFileWriter files)
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            metrics.Failed(FilesStage);
             throw new InvoiceSinkException(FilesStage, exception);
         }
 
+        metrics.Issued();
         return invoice;
     }
 }

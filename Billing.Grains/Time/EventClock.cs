@@ -10,10 +10,24 @@ namespace Billing.Grains.Time;
 /// last report (idle) is older than the given lifetime holds the watermark like an active one, since the silo
 /// that read it may have died and records may be waiting unread until its next reader reports.
 /// </summary>
+/// <remarks>
+/// On top of that, no single partition carries the global watermark far past the others' data: it may lead by
+/// at most <see cref="WatermarkRules.MaxPartitionLead"/> past the runner-up partition's latest event time, which
+/// is taken to move on with the processing clock from the moment it last moved (a quiet partition of a live
+/// system is as current as the clock). Idle partitions therefore still let months close at the pace of the
+/// processing clock, but one partition's records (a producer's wrong clock, or a replay faster than real time)
+/// cannot jump the watermark ahead of everything the rest of the topic has said. With data on only one
+/// partition there is nothing to compare with, and only the plausibility of each record guards it.
+/// </remarks>
 public static class EventClock
 {
     /// <summary>Merges a silo's reports: event times only move forward; idleness is the latest word.</summary>
-    public static void Record(EventClockState state, int partitionCount, IEnumerable<PartitionReport> reports, DateTimeOffset now)
+    /// <param name="state">The partitions' progress so far.</param>
+    /// <param name="partitionCount">The topic's partition count, or 0 when the reporter does not know it.</param>
+    /// <param name="reports">One report per partition the silo reads.</param>
+    /// <param name="now">The wall-clock time, to judge later how old each report is.</param>
+    /// <param name="processingNow">The processing clock, to know when each partition's event time last moved.</param>
+    public static void Record(EventClockState state, int partitionCount, IEnumerable<PartitionReport> reports, DateTimeOffset now, DateTimeOffset processingNow)
     {
         if (partitionCount > 0)
         {
@@ -31,8 +45,10 @@ public static class EventClock
             if (report.LatestDeliveredEventTime is { } reported && !(reported <= partition.LatestDeliveredEventTime))
             {
                 partition.LatestDeliveredEventTime = reported;
+                partition.LatestMovedAt = processingNow;
             }
 
+            partition.LatestMovedAt ??= processingNow;
             partition.Idle = report.Idle;
             partition.ReportedAt = now;
         }
@@ -40,13 +56,13 @@ public static class EventClock
 
     /// <summary>Moves the global watermark forward if the partitions allow it.</summary>
     /// <param name="state">The partitions' progress and the watermark so far.</param>
-    /// <param name="maxOutOfOrderness">How far a partition's watermark trails its latest delivered event time.</param>
+    /// <param name="rules">The out-of-orderness, how long idleness is believed, and the lead one partition may take.</param>
     /// <param name="now">The wall-clock time, to judge how old each report is.</param>
-    /// <param name="idleReportLifetime">How long after its report a partition's idleness is still believed.</param>
+    /// <param name="processingNow">The processing clock, to age the runner-up partition's event time.</param>
     /// <returns>True when it moved.</returns>
-    public static bool TryAdvance(EventClockState state, TimeSpan maxOutOfOrderness, DateTimeOffset now, TimeSpan idleReportLifetime)
+    public static bool TryAdvance(EventClockState state, WatermarkRules rules, DateTimeOffset now, DateTimeOffset processingNow)
     {
-        if (Candidate(state, maxOutOfOrderness, now, idleReportLifetime) is not { } candidate || candidate <= state.Watermark)
+        if (Candidate(state, rules, now, processingNow) is not { } candidate || candidate <= state.Watermark)
         {
             return false;
         }
@@ -65,7 +81,7 @@ public static class EventClock
             entry.Value.Idle,
             entry.Value.ReportedAt))]);
 
-    private static DateTimeOffset? Candidate(EventClockState state, TimeSpan maxOutOfOrderness, DateTimeOffset now, TimeSpan idleReportLifetime)
+    private static DateTimeOffset? Candidate(EventClockState state, WatermarkRules rules, DateTimeOffset now, DateTimeOffset processingNow)
     {
         if (state.PartitionCount == 0 || Enumerable.Range(0, state.PartitionCount).Any(p => !state.Partitions.ContainsKey(p)))
         {
@@ -73,17 +89,53 @@ public static class EventClock
         }
 
         var partitions = Enumerable.Range(0, state.PartitionCount).Select(p => state.Partitions[p]).ToList();
-        var active = partitions.Where(p => !p.Idle || now - p.ReportedAt > idleReportLifetime).ToList();
+        var active = partitions.Where(p => !p.Idle || now - p.ReportedAt > rules.IdleReportLifetime).ToList();
+        DateTimeOffset? candidate;
         if (active.Count == 0)
         {
-            return partitions.Select(p => WatermarkOf(p, maxOutOfOrderness)).Max();
+            candidate = partitions.Select(p => WatermarkOf(p, rules.MaxOutOfOrderness)).Max();
+        }
+        else
+        {
+            // An active partition that has delivered nothing yet holds everything back.
+            candidate = active.Any(p => p.LatestDeliveredEventTime is null)
+                ? null
+                : active.Min(p => WatermarkOf(p, rules.MaxOutOfOrderness));
         }
 
-        // An active partition that has delivered nothing yet holds everything back.
-        return active.Any(p => p.LatestDeliveredEventTime is null)
-            ? null
-            : active.Min(p => WatermarkOf(p, maxOutOfOrderness));
+        return candidate is { } mark && LeadLimit(partitions, rules, processingNow) is { } limit && limit < mark ? limit : candidate;
     }
+
+    /// <summary>
+    /// The furthest the global watermark may go on the leading partition's word alone: the runner-up partition's
+    /// latest event time, moved on by the processing time since it last moved, plus the allowed lead, minus the
+    /// out-of-orderness. Null when fewer than two partitions have delivered anything.
+    /// </summary>
+    private static DateTimeOffset? LeadLimit(List<PartitionClock> partitions, WatermarkRules rules, DateTimeOffset processingNow)
+    {
+        var delivered = partitions.Where(p => p.LatestDeliveredEventTime is not null).ToList();
+        if (delivered.Count < 2)
+        {
+            return null;
+        }
+
+        var leader = delivered.MaxBy(p => p.LatestDeliveredEventTime!.Value)!;
+        var runnerUp = delivered.Where(p => !ReferenceEquals(p, leader)).Max(p => Support(p, processingNow));
+        return Plus(runnerUp, rules.MaxPartitionLead - rules.MaxOutOfOrderness);
+    }
+
+    /// <summary>Where a partition's event time may be by now: its latest, moved on with the processing clock since.</summary>
+    private static DateTimeOffset Support(PartitionClock partition, DateTimeOffset processingNow)
+    {
+        var quiet = processingNow - (partition.LatestMovedAt ?? processingNow);
+        return Plus(partition.LatestDeliveredEventTime!.Value, quiet > TimeSpan.Zero ? quiet : TimeSpan.Zero);
+    }
+
+    /// <summary><paramref name="time"/> + <paramref name="span"/>, held within the range of <see cref="DateTimeOffset"/>.</summary>
+    private static DateTimeOffset Plus(DateTimeOffset time, TimeSpan span) =>
+        span >= TimeSpan.Zero
+            ? (DateTimeOffset.MaxValue - time < span ? DateTimeOffset.MaxValue : time + span)
+            : (time - DateTimeOffset.MinValue < -span ? DateTimeOffset.MinValue : time + span);
 
     private static DateTimeOffset? WatermarkOf(PartitionClock partition, TimeSpan maxOutOfOrderness) =>
         partition.LatestDeliveredEventTime is { } latest && latest - DateTimeOffset.MinValue > maxOutOfOrderness

@@ -14,7 +14,8 @@ namespace Billing.Grains.Time;
 public sealed class EventClockGrain(
     [PersistentState("event-clock", BillingStorage.Name)] IPersistentState<EventClockState> state,
     IOptions<BillingOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    IProcessingClock processingClock)
     : Grain, IEventClockGrain
 {
     private static readonly TimeSpan ProgressWriteInterval = TimeSpan.FromSeconds(5);
@@ -24,15 +25,19 @@ public sealed class EventClockGrain(
 
     private readonly TimeSpan maxOutOfOrderness = options.Value.MaxOutOfOrderness;
     private readonly TimeSpan allowedLateness = options.Value.AllowedLateness;
-    private readonly TimeSpan idleReportLifetime = options.Value.WatermarkInterval * ReportsBeforeIdlenessIsStale;
+    private readonly WatermarkRules rules = new(
+        options.Value.MaxOutOfOrderness,
+        options.Value.WatermarkInterval * ReportsBeforeIdlenessIsStale,
+        options.Value.MaxPartitionLead);
     private DateTimeOffset lastWrite = DateTimeOffset.MinValue;
 
     public async Task ReportAsync(int partitionCount, IReadOnlyList<PartitionReport> reports)
     {
         var now = time.GetUtcNow();
+        var processingNow = processingClock.GetUtcNow();
         var closedBefore = MonthClosing.ClosedThrough(state.State.Watermark, allowedLateness);
-        EventClock.Record(state.State, partitionCount, reports, now);
-        var advanced = EventClock.TryAdvance(state.State, maxOutOfOrderness, now, idleReportLifetime);
+        EventClock.Record(state.State, partitionCount, reports, now, processingNow);
+        var advanced = EventClock.TryAdvance(state.State, rules, now, processingNow);
         if (advanced || now - lastWrite >= ProgressWriteInterval)
         {
             await state.WriteOrDeactivateAsync(GrainContext);

@@ -12,6 +12,14 @@ public sealed class PartitionClock
     [Id(1)]
     public bool Idle { get; set; }
 
+    /// <summary>When a silo last reported the partition (wall clock), to judge how old its idleness is.</summary>
     [Id(2)]
     public DateTimeOffset ReportedAt { get; set; }
+
+    /// <summary>
+    /// When <see cref="LatestDeliveredEventTime"/> last moved forward, on the processing clock; null in state
+    /// written before it was kept, until the partition's next report.
+    /// </summary>
+    [Id(3)]
+    public DateTimeOffset? LatestMovedAt { get; set; }
 }

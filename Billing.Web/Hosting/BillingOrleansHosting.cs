@@ -1,6 +1,9 @@
+using Billing.Generator;
 using Billing.Grains.EmbeddedKafka;
 using Billing.Grains.Hosting;
 using Billing.Grains.Streaming.Kafka;
+using Billing.Grains.Time;
+using Billing.Observability.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
@@ -27,9 +30,11 @@ public static class BillingOrleansHosting
 
         var role = OrleansRoles.From(configuration, mode);
         var dashboard = OrleansDashboardSetting.IsEnabled(configuration);
+        var tracing = BillingTelemetryExtensions.IsTracingEnabled(configuration);
         var codecOptions = BillingSiloConfiguration.CodecOptions(configuration);
         builder.Services.AddSingleton(new BillingRuntimeInfo(mode, configuration["Kafka:BootstrapServers"]!, codecOptions.Currency));
         builder.Services.AddSingleton(TimeProvider.System);
+        AddProcessingClock(builder, mode);
         // The status route reads the lateness to show what is closed; a client-only process binds it here.
         builder.Services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.SectionName)).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>());
@@ -45,6 +50,11 @@ public static class BillingOrleansHosting
             builder.UseOrleansClient(client =>
             {
                 client.ConfigureBillingClient(configuration);
+                if (tracing)
+                {
+                    client.AddActivityPropagation();
+                }
+
                 if (dashboard)
                 {
                     client.AddDashboard();
@@ -56,11 +66,34 @@ public static class BillingOrleansHosting
             builder.UseOrleans(silo =>
             {
                 silo.ConfigureBillingSilo(configuration, mode);
+                if (tracing)
+                {
+                    silo.AddActivityPropagation();
+                }
+
                 if (dashboard)
                 {
                     silo.AddDashboard();
                 }
             });
+        }
+    }
+
+    /// <summary>
+    /// Event times are judged against the wall clock, except in the embedded demo with its generator running in
+    /// this process: there the generator's simulated time is the processing clock. Registered before the silo,
+    /// whose own registration only fills in the wall clock when none is there; a clock the host registered
+    /// first (a test's) stands.
+    /// </summary>
+    private static void AddProcessingClock(WebApplicationBuilder builder, BillingMode mode)
+    {
+        if (mode == BillingMode.Embedded && builder.Configuration.GetValue<bool>("Generator:Enabled"))
+        {
+            builder.Services.TryAddSingleton<IProcessingClock>(services => new GeneratorProcessingClock(services.GetRequiredService<GeneratorService>()));
+        }
+        else
+        {
+            builder.Services.TryAddSingleton<IProcessingClock>(services => new WallProcessingClock(services.GetRequiredService<TimeProvider>()));
         }
     }
 

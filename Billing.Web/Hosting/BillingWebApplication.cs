@@ -1,6 +1,7 @@
 using Billing.Generator.Hosting;
 using Billing.Grains.EmbeddedKafka;
 using Billing.Grains.Hosting;
+using Billing.Observability.Hosting;
 using Billing.Web.Admin;
 using Billing.Web.Api;
 using Billing.Web.Components;
@@ -29,11 +30,14 @@ public static class BillingWebApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        AllowedHostsDefaults.ApplyDefault(builder);
+
         // Serves the framework's and the project's static files from a build, not only from a publish:
         // `dotnet run` runs a build in the Production environment.
         builder.WebHost.UseStaticWebAssets();
-        // First: a bad Web: value stops start-up before the Orleans hosting starts an embedded broker.
+        // First: a bad Web: or Monitoring: value stops start-up before the Orleans hosting starts an embedded broker.
         builder.AddBillingReverseProxy();
+        builder.AddBillingTelemetry("billing-web");
         builder.AddBillingSecurity();
         builder.AddBillingOrleans();
         // Enabled by default in embedded mode only (the silo hosting sets it); Generator:Enabled overrides.
@@ -42,18 +46,22 @@ public static class BillingWebApplication
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<CustomerUsageFeed>();
         builder.Services.AddSingleton<EventTypeUsageFeed>();
+        builder.Services.AddSingleton<LiveFeedMetrics>();
         builder.Services.AddSingleton<PipelineStatusReader>();
         builder.Services.AddSingleton(provider => new SharedPipelineStatus(
             provider.GetRequiredService<PipelineStatusReader>().ReadAsync, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         var app = builder.Build();
+        // Observable instruments exist once their owner does: made now, not with the first page.
+        app.Services.GetRequiredService<LiveFeedMetrics>();
         if (app.Services.GetService<EmbeddedKafkaBroker>() is { } broker)
         {
             app.Lifetime.ApplicationStopped.Register(broker.Dispose);
         }
 
         app.UseBillingReverseProxy();
+        app.UseHeadAsGet();
         app.UseBillingSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -65,6 +73,7 @@ public static class BillingWebApplication
         // Routing after the path base is known: the implicit UseRouting would run first and match the full path.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseBillingCircuitGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -67,6 +67,18 @@ public abstract class UsageFeed<TKey, TUsage>(IEqualityComparer<TKey>? comparer 
         });
     }
 
+    /// <summary>
+    /// How many grains are observed (one channel each) and how many subscriptions (pages) hold them, for the
+    /// live-feed metrics.
+    /// </summary>
+    public (int Channels, int Subscriptions) Count()
+    {
+        lock (gate)
+        {
+            return (channels.Count, channels.Values.Sum(shared => shared.Holders));
+        }
+    }
+
     /// <summary>A channel for <paramref name="key"/>, not started.</summary>
     private protected abstract UsageChannel<TUsage> CreateChannel(TKey key);
 

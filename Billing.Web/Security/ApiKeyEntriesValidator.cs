@@ -1,10 +1,13 @@
 using System.Globalization;
+using Billing.Records;
 
 namespace Billing.Web.Security;
 
 /// <summary>Checks configured API keys; every problem names its configuration key.</summary>
 public static class ApiKeyEntriesValidator
 {
+    private static readonly int MaxCustomerLength = new RecordCodecOptions().MaxCustomerLength;
+
     /// <summary>Problems of <paramref name="entries"/>, each named <c>Billing:ApiKeys:{n}</c> by the entry's position.</summary>
     public static IReadOnlyList<string> Validate(IReadOnlyList<ApiKeyEntry> entries)
     {
@@ -49,6 +52,11 @@ public static class ApiKeyEntriesValidator
             else if (hasRole && !string.Equals(entry.Role, BillingClaims.AdminRole, StringComparison.Ordinal))
             {
                 problems.Add($"{prefix}:Role must be {BillingClaims.AdminRole} (was '{entry.Role}').");
+            }
+            else if (hasCustomer && CustomerIds.Problem(entry.Customer!, MaxCustomerLength) is { } customerProblem)
+            {
+                // The codec refuses such an id, so the key could never read anything.
+                problems.Add($"{prefix}:Customer '{entry.Customer}' {customerProblem}.");
             }
         }
 

@@ -8,49 +8,48 @@ namespace Billing.Web.Security;
 /// <summary>
 /// The configured API keys, as hashes. A presented key is hashed and compared with every configured hash in
 /// constant time, so neither the time taken nor an early exit tells which hash, if any, came close. Keys
-/// are never logged or kept.
+/// are never logged or kept. When configuration reloads (<see cref="ApiKeyReloader"/>), the ring is replaced
+/// whole: a removed key stops opening the API at once, and the sessions signed in with it end at their next
+/// check (<see cref="SessionRules"/>).
 /// </summary>
 public sealed class ApiKeyRing
 {
     public const string SectionName = "Billing:ApiKeys";
 
-    private readonly (byte[] Hash, ApiKeyEntry Entry)[] keys;
+    private volatile (byte[] Hash, ApiKeyEntry Entry)[] keys;
 
-    public ApiKeyRing(IReadOnlyList<ApiKeyEntry> entries)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        var problems = ApiKeyEntriesValidator.Validate(entries);
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
-        }
-
-        keys = [.. entries.Select(entry => (Convert.FromHexString(entry.Sha256), entry))];
-    }
+    public ApiKeyRing(IReadOnlyList<ApiKeyEntry> entries) => keys = Checked(entries);
 
     /// <summary>How many keys are configured.</summary>
     public int Count => keys.Length;
 
     /// <summary>The keys configured under <see cref="SectionName"/>; a bad entry stops start-up naming its key.</summary>
-    public static ApiKeyRing From(IConfiguration configuration, IEnumerable<ApiKeyEntry>? extra = null)
+    public static ApiKeyRing From(IConfiguration configuration, IEnumerable<ApiKeyEntry>? extra = null) =>
+        new([.. Configured(configuration), .. extra ?? []]);
+
+    /// <summary>The entries configured under <see cref="SectionName"/>.</summary>
+    /// <exception cref="InvalidOperationException">An entry is bad; the message names its configuration key.</exception>
+    public static IReadOnlyList<ApiKeyEntry> Configured(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var children = configuration.GetSection(SectionName).GetChildren().ToList();
         var configured = children.Select(child => child.Get<ApiKeyEntry>() ?? new ApiKeyEntry()).ToList();
         // Named by their configured keys, which need not run 0, 1, 2, … (an entry removed from the middle).
         var problems = ApiKeyEntriesValidator.Validate(configured, [.. children.Select(child => child.Path)]);
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
-        }
-
-        return new ApiKeyRing([.. configured, .. extra ?? []]);
+        return problems.Count > 0 ? throw new InvalidOperationException(string.Join(Environment.NewLine, problems)) : configured;
     }
 
     /// <summary>The hex SHA-256 of <paramref name="key"/>, as configured.</summary>
     public static string HashOf(string key) => ApiKeyMaterial.HashOf(key);
 
-    /// <summary>The identity <paramref name="key"/> signs in as, or null when it is not a configured key.</summary>
+    /// <summary>Takes <paramref name="entries"/> instead of the keys held so far, or nothing when one is bad.</summary>
+    /// <exception cref="InvalidOperationException">An entry is bad; the ring is unchanged.</exception>
+    public void Replace(IReadOnlyList<ApiKeyEntry> entries) => keys = Checked(entries);
+
+    /// <summary>
+    /// The identity <paramref name="key"/> signs in as, or null when it is not a configured key. It carries the
+    /// key's hash (<see cref="BillingClaims.KeyHash"/>), so a session knows which key it was signed in with.
+    /// </summary>
     public ClaimsIdentity? Authenticate(string key, string authenticationType)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -66,14 +65,45 @@ public sealed class ApiKeyRing
             }
         }
 
-        return match is null ? null : IdentityOf(match, authenticationType);
+        return match is null ? null : IdentityOf(match, Convert.ToHexStringLower(presented), authenticationType);
     }
 
-    private static ClaimsIdentity IdentityOf(ApiKeyEntry entry, string authenticationType)
+    /// <summary>
+    /// Whether the key whose hash is <paramref name="keyHash"/> is still configured, for the same customer (or as
+    /// an admin key when <paramref name="customer"/> is null).
+    /// </summary>
+    public bool StillGrants(string keyHash, string? customer)
+    {
+        ArgumentNullException.ThrowIfNull(keyHash);
+        if (keyHash.Length != SHA256.HashSizeInBytes * 2 || !keyHash.All(char.IsAsciiHexDigit))
+        {
+            return false;
+        }
+
+        var hash = Convert.FromHexString(keyHash);
+        return keys.Any(key => CryptographicOperations.FixedTimeEquals(key.Hash, hash)
+            && string.Equals(CustomerOf(key.Entry), customer, StringComparison.Ordinal));
+    }
+
+    private static (byte[] Hash, ApiKeyEntry Entry)[] Checked(IReadOnlyList<ApiKeyEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var problems = ApiKeyEntriesValidator.Validate(entries);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
+        }
+
+        return [.. entries.Select(entry => (Convert.FromHexString(entry.Sha256), entry))];
+    }
+
+    /// <summary>The customer an entry reads; null for an admin key. An empty :Customer next to :Role=Admin (an environment variable set to nothing) is an admin key.</summary>
+    private static string? CustomerOf(ApiKeyEntry entry) => string.IsNullOrWhiteSpace(entry.Customer) ? null : entry.Customer;
+
+    private static ClaimsIdentity IdentityOf(ApiKeyEntry entry, string keyHash, string authenticationType)
     {
         var identity = new ClaimsIdentity(authenticationType, ClaimTypes.Name, ClaimTypes.Role);
-        // An empty :Customer next to :Role=Admin (an environment variable set to nothing) is an admin key.
-        if (!string.IsNullOrWhiteSpace(entry.Customer) && entry.Customer is { } customer)
+        if (CustomerOf(entry) is { } customer)
         {
             identity.AddClaim(new Claim(ClaimTypes.Name, customer));
             identity.AddClaim(new Claim(BillingClaims.Customer, customer));
@@ -84,6 +114,7 @@ public sealed class ApiKeyRing
             identity.AddClaim(new Claim(ClaimTypes.Role, BillingClaims.AdminRole));
         }
 
+        identity.AddClaim(new Claim(BillingClaims.KeyHash, keyHash));
         return identity;
     }
 }

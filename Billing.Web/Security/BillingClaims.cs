@@ -9,6 +9,15 @@ public static class BillingClaims
     /// <summary>The role (claim type <see cref="System.Security.Claims.ClaimTypes.Role"/>) that may read everything.</summary>
     public const string AdminRole = "Admin";
 
+    /// <summary>
+    /// The lowercase hex SHA-256 of the API key a principal signed in with (as configured); absent for OpenID
+    /// Connect sign-ins. A session ends when its key is no longer configured for it.
+    /// </summary>
+    public const string KeyHash = "billing_key_sha256";
+
+    /// <summary>The id of a browser's server-side session (<see cref="GrainTicketStore"/>); absent for API keys.</summary>
+    public const string Session = "billing_session";
+
     /// <summary>The policy for admin-only routes: the view by event type and the pipeline status.</summary>
     public const string AdminPolicy = "billing-admin";
 }

@@ -1,7 +1,11 @@
 using Billing.Grains.Hosting;
+using Billing.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Billing.Web.Security;
@@ -23,10 +27,13 @@ public static class BillingSecurityHosting
     /// </summary>
     public static void AddBillingSecurity(this WebApplicationBuilder builder)
     {
-        var demoKeys = BillingModeSelector.Select(builder.Configuration) == BillingMode.Embedded ? DemoKeys.Make() : DemoKeys.None;
+        var mode = BillingModeSelector.Select(builder.Configuration);
+        builder.Services.AddBillingDataProtection(builder.Configuration, mode);
+        var demoKeys = mode == BillingMode.Embedded ? DemoKeys.Make() : DemoKeys.None;
         builder.Services.AddSingleton(demoKeys);
-        // Read now, so a bad entry stops start-up.
+        // Read now, so a bad entry stops start-up; read again whenever configuration reloads.
         builder.Services.AddSingleton(ApiKeyRing.From(builder.Configuration, demoKeys.Entries()));
+        builder.Services.AddHostedService<ApiKeyReloader>();
         if (demoKeys.All.Count > 0)
         {
             builder.Services.AddHostedService<DemoKeysAnnouncer>();
@@ -42,6 +49,9 @@ public static class BillingSecurityHosting
         builder.Services.AddSingleton(oidc);
         builder.Services.AddSingleton(SecurityHeaders.For(oidc.IsEnabled ? new Uri(oidc.Authority!) : null));
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddOptions<CircuitLimitOptions>().BindConfiguration(ReverseProxyOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CircuitLimitOptions>, CircuitLimitOptionsValidator>());
+        builder.Services.AddSingleton<CircuitGate>();
 
         var authentication = builder.Services
             .AddAuthentication(BillingSchemes.Default)
@@ -53,6 +63,11 @@ public static class BillingSecurityHosting
                     : BillingSchemes.Cookie)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddCookie(BillingSchemes.Cookie, ConfigureCookie);
+        // The cookie carries a session id; the session itself is kept by the cluster, so signing out ends it.
+        builder.Services.AddSingleton<GrainTicketStore>();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(BillingSchemes.Cookie)
+            .Configure<GrainTicketStore>((options, sessions) => options.SessionStore = sessions);
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>();
         if (oidc.IsEnabled)
         {
             authentication.AddOpenIdConnect(BillingSchemes.OpenIdConnect, "OpenID Connect", options => ConfigureOpenIdConnect(options, oidc));
@@ -69,20 +84,37 @@ public static class BillingSecurityHosting
             .AddPolicy(BillingClaims.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(BillingClaims.AdminRole));
     }
 
-    /// <summary>The security headers on every response, including error responses: call first.</summary>
+    /// <summary>
+    /// The security headers on every response, including error responses, and <c>Cache-Control: no-store</c> on the
+    /// API's (they carry a customer's data, which no shared or browser cache may keep): call first.
+    /// </summary>
     public static void UseBillingSecurityHeaders(this WebApplication app)
     {
         var headers = app.Services.GetRequiredService<SecurityHeaders>();
         app.Use((context, next) =>
         {
+            // Judged now: by the time the response starts, the path base may have been put back into the path.
+            var api = BillingSchemes.IsApiPath(context.Request.Path);
             // On starting, so that a handler that clears the response (the exception handler does) keeps them.
             context.Response.OnStarting(() =>
             {
                 headers.Apply(context.Response);
+                if (api)
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                }
+
                 return Task.CompletedTask;
             });
             return next(context);
         });
+    }
+
+    /// <summary>Interactive circuits for signed-in users only, a bounded number per client: call after authentication.</summary>
+    public static void UseBillingCircuitGate(this WebApplication app)
+    {
+        var gate = app.Services.GetRequiredService<CircuitGate>();
+        app.Use((context, next) => gate.InvokeAsync(context, next));
     }
 
     /// <summary><c>GET /signin/oidc?returnUrl=…</c> starts OpenID Connect, when it is configured.</summary>
@@ -121,6 +153,30 @@ public static class BillingSecurityHosting
         options.Events.OnRedirectToAccessDenied = context => BillingSchemes.IsApiPath(context.Request.Path)
             ? context.HttpContext.ForbidAsync(ApiKeyAuthenticationHandler.SchemeName)
             : Redirect(context);
+        options.Events.OnValidatePrincipal = ValidateSessionKeyAsync;
+    }
+
+    /// <summary>At most once a minute per session: a session whose key is no longer configured for it ends.</summary>
+    private static async Task ValidateSessionKeyAsync(CookieValidatePrincipalContext context)
+    {
+        var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        if (context.Principal is not { } user || !SessionRules.IsKeyCheckDue(context.Properties, now))
+        {
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        if (SessionRules.KeyStillGrants(user, services.GetRequiredService<ApiKeyRing>()))
+        {
+            SessionRules.KeyChecked(context.Properties, now);
+            context.ShouldRenew = true;
+            return;
+        }
+
+        SecurityLog.SessionKeyRemoved(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionRules)));
+        context.RejectPrincipal();
+        // Ends the server-side session too: the cookie is worthless from now on, wherever it is presented.
+        await context.HttpContext.SignOutAsync(BillingSchemes.Cookie);
     }
 
     private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)

@@ -3,14 +3,18 @@ namespace Billing.Web.Security;
 /// <summary>Where a browser goes after signing in: a local return URL only, never another site.</summary>
 public static class SignInRedirects
 {
-    /// <summary><paramref name="returnUrl"/> when it is a path on this site, else <paramref name="fallback"/>.</summary>
+    /// <summary>
+    /// <paramref name="returnUrl"/> when it is a path on this site that a redirect can carry, else
+    /// <paramref name="fallback"/>.
+    /// </summary>
     public static string LocalOr(string? returnUrl, string fallback)
     {
-        // A single leading slash, not "//host" or "/\host" (which browsers read as another host), no scheme.
+        // A single leading slash, not "//host" or "/\host" (which browsers read as another host), no scheme; and
+        // visible ASCII only: a Location header cannot carry anything else (the app's own return URLs are escaped).
         return !string.IsNullOrEmpty(returnUrl)
             && returnUrl[0] == '/'
             && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
-            && !returnUrl.Any(char.IsControl)
+            && returnUrl.All(c => c is > ' ' and < '\u007F')
             ? returnUrl
             : fallback;
     }

@@ -38,6 +38,8 @@ public sealed class GeneratorServiceTests
             Options.Create(new GeneratorKafkaOptions { BootstrapServers = broker.BootstrapServers }),
             NullLogger<GeneratorService>.Instance,
             TimeProvider.System);
+        // Before it starts, simulated time stands at the start month (plus the schedule's bounded disorder).
+        Assert.Equal(January2026 + EventSchedule.MaxOutOfOrderness, service.EventTimeHorizon);
 
         await service.StartAsync(CancellationToken.None);
         await service.Completion.WaitAsync(Bound);
@@ -46,6 +48,8 @@ public sealed class GeneratorServiceTests
 
         Assert.Equal(0, service.DeliveryFailures);
         Assert.Equal(expected.Count, records.Count);
+        // Simulated time: no event sent is later than the generator's horizon (the web app's processing clock).
+        Assert.InRange(expected.Max(e => e.Time), January2026, service.EventTimeHorizon);
         var codec = new BillableEventCodec(new RecordCodecOptions());
         var decoded = records.Select(r => codec.Decode(r.Message.Key, r.Message.Value)).ToList();
         Assert.All(decoded, d => Assert.True(d.IsValid, d.ToString()));

@@ -43,7 +43,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
 
         Assert.Equal(EventTypes.All.Count, Regex.Matches(html, """data-testid="type-chart" """).Count);
         Assert.Equal(EventTypes.All.Count, Regex.Matches(html, """<svg [^>]*role="img"[^>]*aria-label="[^"]+">""").Count);
-        Assert.Contains("<title>CALL: amount per month, 2023-11 to 2023-11</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>CALL: amount per month, 2026-11 to 2026-11</title>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,11 +165,11 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
         });
 
         // Same month as the fixture's event, so the other tests' current month does not move.
-        await Host.ProduceAsync([CsvRecords.Event("Liam", EventType.Pack, 2.50m, "2023-11-14T22:13:21Z", partition: 1)]);
+        await Host.ProduceAsync([CsvRecords.Event("Liam", EventType.Pack, 2.50m, "2026-11-14T22:13:21Z", partition: 1)]);
 
         var usage = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(EventType.Pack, usage.Type);
-        Assert.Equal(new TypeMonthUsage(new BillingMonth(2023, 11), 1, 2.50m), usage.Current);
+        Assert.Equal(new TypeMonthUsage(new BillingMonth(2026, 11), 1, 2.50m), usage.Current);
     }
 
     private static string Path(Uri location) => location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
@@ -194,7 +194,7 @@ public sealed partial class AdminViewTests(AdminViewTests.AppWithOneEvent app) :
         public async Task InitializeAsync()
         {
             host = await BillingAppHost.StartAsync("--Generator:Enabled=false");
-            await host.ProduceAsync([CsvRecords.Event("Emma", EventType.Call, 1.25m, "2023-11-14T22:13:20Z")]);
+            await host.ProduceAsync([CsvRecords.Event("Emma", EventType.Call, 1.25m, "2026-11-14T22:13:20Z")]);
             Status = await host.WaitUntilHandledAsync(1, 0, TimeSpan.FromSeconds(60));
         }
 

@@ -40,7 +40,7 @@ public sealed class EndToEndTotalsTests
     public async Task UnknownKeys_Answer404WithAMessage(string path)
     {
         await using var host = await BillingAppHost.StartAsync("--Generator:Enabled=false");
-        await host.ProduceAsync([(0, "Emma"u8.ToArray(), "1700000000000,Emma,1.00,CALL"u8.ToArray())]);
+        await host.ProduceAsync([(0, "Emma"u8.ToArray(), "1790000000000,Emma,1.00,CALL"u8.ToArray())]);
         await host.WaitUntilHandledAsync(1, 0, TimeSpan.FromSeconds(60));
 
         var response = await host.Http.GetAsync(path);

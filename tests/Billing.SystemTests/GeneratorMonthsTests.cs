@@ -57,6 +57,30 @@ public sealed class GeneratorMonthsTests
         await ExactTotals.AssertInvoicesGaplessAsync(host.Http, GeneratorCustomers.All.Select(c => c.Name));
     }
 
+    [Fact]
+    public async Task Generator_YearsAheadOfTheWallClock_ItsRecordsArePlausibleOnItsOwnClock()
+    {
+        // The demo's simulated time, not the wall clock, judges its records: starting in 2031 they would all be
+        // years ahead of the wall clock and dead-lettered as implausible.
+        await using var host = await BillingAppHost.StartOnAppClockAsync(
+            "--Generator:Enabled=true",
+            "--Generator:Months=2",
+            "--Generator:StartMonth=2031-01",
+            "--Generator:EventDaysPerSecond=10",
+            "--Generator:MaxEventsPerSecond=20000",
+            "--Billing:IdlePartitionTimeout=00:00:01");
+        var generator = host.App.Services.GetRequiredService<GeneratorService>();
+        await generator.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+        var status = await host.Http.GetFromJsonAsync<StatusResponse>("/api/status");
+        await host.WaitUntilHandledAsync(status!.Partitions.Sum(p => p.HighWatermark), deadLetters: 0, TimeSpan.FromSeconds(60));
+
+        foreach (var customer in GeneratorCustomers.All)
+        {
+            var invoice = Assert.Single((await host.WaitForInvoicesAsync(customer.Name, ["2031-01"], TimeSpan.FromSeconds(60))).Invoices);
+            Assert.Equal(Amounts.Format(customer.MonthlyTotal), invoice.Total);
+        }
+    }
+
     private static async Task AssertFilesAsync(BillingAppHost host, InvoiceResponse invoice)
     {
         var folder = Path.Combine(host.InvoiceDirectory, invoice.Month);

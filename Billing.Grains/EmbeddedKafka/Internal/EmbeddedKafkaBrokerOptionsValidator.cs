@@ -24,6 +24,29 @@ internal static class EmbeddedKafkaBrokerOptionsValidator
                 throw new ArgumentException($"Topic '{topic.Name}' is listed twice.", nameof(options));
             }
         }
+
+        if (options.ExternalListener is { } listener)
+        {
+            ValidateExternalListener(listener, options.BrokerCount);
+        }
+    }
+
+    private static void ValidateExternalListener(EmbeddedKafkaExternalListener listener, int brokerCount)
+    {
+        ArgumentNullException.ThrowIfNull(listener.Bind, nameof(EmbeddedKafkaExternalListener.Bind));
+        ArgumentException.ThrowIfNullOrWhiteSpace(listener.AdvertisedHost, nameof(EmbeddedKafkaExternalListener.AdvertisedHost));
+        if (listener.AdvertisedHost.Any(c => char.IsWhiteSpace(c) || c is ',' or '/'))
+        {
+            throw new ArgumentException(
+                $"'{listener.AdvertisedHost}' is not a host name or address.", nameof(EmbeddedKafkaExternalListener.AdvertisedHost));
+        }
+
+        if (brokerCount != 1)
+        {
+            // One relay port per broker would be needed, and nothing asks for more than one broker outside tests.
+            throw new ArgumentOutOfRangeException(
+                nameof(EmbeddedKafkaBrokerOptions.BrokerCount), brokerCount, "An external listener needs exactly one broker.");
+        }
     }
 
     public static void ValidateBrokerCount(int brokerCount) =>

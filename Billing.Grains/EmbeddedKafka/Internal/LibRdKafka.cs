@@ -58,6 +58,10 @@ internal static partial class LibRdKafka
     [LibraryImport(LibraryName, EntryPoint = "rd_kafka_mock_partition_set_leader", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int MockPartitionSetLeader(MockClusterHandle cluster, string topic, int partition, int brokerId);
 
+    /// <summary>Changes the host and port a broker advertises in metadata; its listener stays where it is.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "rd_kafka_mock_broker_set_host_port", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void MockBrokerSetHostPort(MockClusterHandle cluster, int brokerId, string host, int port);
+
     /// <summary>librdkafka's own text for an error code (a static string).</summary>
     public static string Describe(int err) => Marshal.PtrToStringUTF8(ErrToStr(err)) ?? "unknown error";
 

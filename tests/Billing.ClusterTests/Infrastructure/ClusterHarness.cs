@@ -20,9 +20,13 @@ namespace Billing.ClusterTests.Infrastructure;
 /// </summary>
 public sealed class ClusterHarness : IAsyncDisposable
 {
+    /// <summary>About a century: wide enough for any fixed event date, valid for every bound it is given to.</summary>
+    private const string WideEventTimeBound = "36500.00:00:00";
+
     private readonly List<AppProcess> silos = [];
     private readonly string connectionString;
     private readonly string[] adminKeySettings;
+    private readonly List<WebApplication> otherWebs = [];
     private WebApplication? web;
 
     private ClusterHarness(string connectionString, EmbeddedKafkaBroker broker)
@@ -78,6 +82,10 @@ public sealed class ClusterHarness : IAsyncDisposable
             ["Orleans:Membership:NumMissedProbesLimit"] = "2",
             ["Orleans:Membership:IAmAliveTablePublishTimeout"] = "00:00:02",
             ["Billing:InvoiceDirectory"] = InvoiceDirectory,
+            // The event sets are fixed dates in autumn 2026 (and December 2026): let the silos' wall clock judge
+            // them plausible whatever today's date is.
+            ["Billing:MaxFutureSkew"] = WideEventTimeBound,
+            ["Billing:MaxEventAge"] = WideEventTimeBound,
         };
         foreach (var setting in extraSettings)
         {
@@ -98,7 +106,24 @@ public sealed class ClusterHarness : IAsyncDisposable
     /// </summary>
     public async Task StartWebClientAsync(params string[] extraSettings)
     {
-        web = BillingWebApplication.Create(
+        web = await StartWebAsync(extraSettings);
+        Http = ApiClients.Create(AddressOf(web), AdminKey);
+    }
+
+    /// <summary>
+    /// Starts one more Billing.Web client of the cluster, as a second web process behind a load balancer would run,
+    /// with the same settings as <see cref="StartWebClientAsync"/>; stopped with the harness. Returns its address.
+    /// </summary>
+    public async Task<Uri> StartAnotherWebClientAsync(params string[] extraSettings)
+    {
+        var another = await StartWebAsync(extraSettings);
+        otherWebs.Add(another);
+        return AddressOf(another);
+    }
+
+    private async Task<WebApplication> StartWebAsync(string[] extraSettings)
+    {
+        var app = BillingWebApplication.Create(
         [
             "--urls", "http://127.0.0.1:0",
             $"--ConnectionStrings:Billing={connectionString}",
@@ -109,10 +134,12 @@ public sealed class ClusterHarness : IAsyncDisposable
             .. adminKeySettings.Select(setting => "--" + setting),
             .. extraSettings.Select(setting => "--" + setting),
         ]);
-        await web.StartAsync();
-        var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = ApiClients.Create(new Uri(address), AdminKey);
+        await app.StartAsync();
+        return app;
     }
+
+    private static Uri AddressOf(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <summary>Stops Billing.Web gracefully, as an orchestrator stops it; <see cref="StartWebClientAsync"/> starts a new one.</summary>
     public async Task StopWebClientAsync()
@@ -195,6 +222,12 @@ public sealed class ClusterHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopWebClientAsync();
+        foreach (var other in otherWebs)
+        {
+            await other.StopAsync();
+            await other.DisposeAsync();
+        }
+
         foreach (var silo in silos)
         {
             await silo.DisposeAsync();

@@ -4,7 +4,9 @@ using Billing.Grains.Hosting;
 using Billing.Grains.Ingestion;
 using Billing.Grains.Storage;
 using Billing.Grains.Streaming.Kafka;
+using Billing.Grains.Time;
 using Billing.Records;
+using Billing.TestSupport;
 using Confluent.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +46,8 @@ public sealed class KafkaIngestionHarness : IAsyncDisposable
         var probe = new DeliveryProbe();
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton(probe));
+        // The test events are fixed dates in November 2026: judge them at a processing time that stands still.
+        builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton<IProcessingClock>(new PinnedProcessingClock(PinnedProcessingClock.EventSetsNow)));
         // The billing grains subscribe to the same streams as the probes; they need their storage and services.
         var invoices = Directory.CreateTempSubdirectory("billing-harness-invoices-").FullName;
         var billing = new ConfigurationBuilder()

@@ -40,14 +40,15 @@ public sealed class BillingSchemaTests(PostgresFixture postgres)
 
         await BillingSchema.MigrateAsync(connectionString, NullLogger.Instance, CancellationToken.None);
 
-        Assert.Equal(6, BillingSchema.LatestVersion);
+        Assert.Equal(7, BillingSchema.LatestVersion);
         Assert.Equal(BillingSchema.LatestVersion, await BillingSchema.CurrentVersionAsync(connectionString, CancellationToken.None));
         var versions = await SqlReader.ReadColumnAsync(connectionString, "select version::text || ' ' || description from billing_schema_version order by version");
-        Assert.Equal(["1 orleans query", "2 clustering", "3 persistence", "4 reminders", "5 invoices", "6 grain state"], versions);
+        Assert.Equal(["1 orleans query", "2 clustering", "3 persistence", "4 reminders", "5 invoices", "6 grain state", "7 data protection keys"], versions);
         var tables = await SqlReader.ReadColumnAsync(connectionString, "select table_name::text from information_schema.tables where table_schema = 'public'");
         Assert.All(OrleansTables, table => Assert.Contains(table, tables));
         Assert.Contains("billing_invoices", tables);
         Assert.Contains("billing_grain_state", tables);
+        Assert.Contains("billing_data_protection_keys", tables);
         Assert.Equal(["0"], await SqlReader.ReadColumnAsync(connectionString, "select last_number::text from billing_invoice_numbers"));
         var queries = await SqlReader.ReadColumnAsync(connectionString, "select querykey::text from orleansquery order by querykey");
         Assert.Equal(RequiredQueries.Order(StringComparer.Ordinal), queries);
@@ -77,7 +78,7 @@ public sealed class BillingSchemaTests(PostgresFixture postgres)
         await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(60));
 
         var versions = await SqlReader.ReadColumnAsync(connectionString, "select version::text from billing_schema_version order by version");
-        Assert.Equal(["1", "2", "3", "4", "5", "6"], versions);
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7"], versions);
         var queryCount = await SqlReader.ReadColumnAsync(connectionString, "select count(*)::text from orleansquery");
         Assert.Equal([RequiredQueries.Length.ToString(CultureInfo.InvariantCulture)], queryCount);
     }

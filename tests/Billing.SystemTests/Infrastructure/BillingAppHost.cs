@@ -81,13 +81,23 @@ public sealed partial class BillingAppHost : IAsyncDisposable
     /// <summary>The app's embedded broker (embedded mode only).</summary>
     public EmbeddedKafkaBroker Broker => broker ?? throw new InvalidOperationException("The app runs against an external Kafka.");
 
-    public static async Task<BillingAppHost> StartAsync(params string[] settings)
+    /// <summary>
+    /// Starts the app with <paramref name="settings"/>, its processing clock pinned at
+    /// <see cref="PinnedProcessingClock.EventSetsNow"/>: the tests' event sets are fixed dates in autumn 2026.
+    /// </summary>
+    public static Task<BillingAppHost> StartAsync(params string[] settings) =>
+        StartAsync(PinnedProcessingClock.PinAtEventSetsNow, settings);
+
+    /// <summary>Starts the app with <paramref name="settings"/> on its own processing clock: the wall clock, or its generator's.</summary>
+    public static Task<BillingAppHost> StartOnAppClockAsync(params string[] settings) => StartAsync(configure: null, settings);
+
+    private static async Task<BillingAppHost> StartAsync(Action<WebApplicationBuilder>? configure, string[] settings)
     {
         // Embedded mode makes demo keys, the admin's among them; in any other mode there are none, so the
         // host configures an admin key of its own, as an operator would.
         var embedded = BillingModeSelector.Select(new ConfigurationBuilder().AddCommandLine(settings).Build()) == BillingMode.Embedded;
         var (configuredAdminKey, keySettings) = embedded ? (null, []) : ApiClients.NewAdminKey(FirstFreeKeyIndex(settings));
-        var (app, address, invoiceDirectory) = await LoopbackWebApp.StartAsync([.. keySettings.Select(setting => "--" + setting), .. settings]);
+        var (app, address, invoiceDirectory) = await LoopbackWebApp.StartAsync([.. keySettings.Select(setting => "--" + setting), .. settings], configure);
         var adminKey = configuredAdminKey ?? app.Services.GetRequiredService<DemoKeys>().Admin?.Key
             ?? throw new InvalidOperationException("Embedded mode made no demo admin key.");
         // In external-Kafka mode there is no embedded broker; tests then produce to their own.

@@ -18,6 +18,9 @@ public sealed class BillingOptionsValidatorTests
     [InlineData("Billing:WatermarkInterval", "00:00:00")]
     [InlineData("Billing:ClosingReminderPeriod", "00:00:00.500")]
     [InlineData("Billing:InvoiceDirectory", " ")]
+    [InlineData("Billing:MaxFutureSkew", "-00:00:01")]
+    [InlineData("Billing:MaxPartitionLead", "-00:00:01")]
+    [InlineData("Billing:MaxEventAge", "30.00:00:00")]
     public void Validate_BadValue_FailureNamesTheKey(string key, string value)
     {
         var options = Bind(new Dictionary<string, string?> { [key] = value });
@@ -42,6 +45,26 @@ public sealed class BillingOptionsValidatorTests
         Assert.Equal(TimeSpan.FromSeconds(2), options.ClosingReminderPeriod);
         Assert.Equal("/tmp/invoices", options.InvoiceDirectory);
         Assert.Equal(TimeSpan.FromHours(12), options.MaxOutOfOrderness);
+    }
+
+    [Fact]
+    public void Bind_Nothing_TakesTheDocumentedEventTimeBounds()
+    {
+        var options = Bind([]);
+
+        Assert.Equal(TimeSpan.FromHours(1), options.MaxFutureSkew);
+        Assert.Equal(TimeSpan.FromDays(400), options.MaxEventAge);
+        Assert.Equal(TimeSpan.FromDays(1), options.MaxPartitionLead);
+    }
+
+    [Fact]
+    public void Validate_MaxEventAgeShorterThanAMonthCanStayOpen_NamesEveryKeyItDependsOn()
+    {
+        var result = new BillingOptionsValidator().Validate(null, new BillingOptions { MaxEventAge = TimeSpan.FromDays(30) });
+
+        Assert.Equal(
+            "Billing:MaxEventAge must be at least Billing:MaxOutOfOrderness + Billing:AllowedLateness + 31 days (34.12:00:00; was 30.00:00:00).",
+            Assert.Single(result.Failures!));
     }
 
     private static BillingOptions Bind(Dictionary<string, string?> values)

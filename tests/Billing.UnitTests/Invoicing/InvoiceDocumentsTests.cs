@@ -80,7 +80,14 @@ public sealed class InvoiceDocumentsTests
     [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
     [InlineData(" padded ", "\" padded \"")]
     [InlineData("Émma/ü", "Émma/ü")]
-    public void InvoiceCsv_CustomerNeedingQuotes_QuotesPerRfc4180(string customer, string field)
+    [InlineData("=HYPERLINK(\"http://evil.example\")", "\"'=HYPERLINK(\"\"http://evil.example\"\")\"")]
+    [InlineData("=1+2", "'=1+2")]
+    [InlineData("+49 30 1234", "'+49 30 1234")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("=a,b", "\"'=a,b\"")]
+    [InlineData("a=1", "a=1")]
+    public void InvoiceCsv_CustomerNeedingQuotesOrStartingLikeAFormula_IsWrittenAsText(string customer, string field)
     {
         var invoice = SampleInvoices.WithCustomer(customer) with { Adjustments = [] };
 

@@ -21,6 +21,7 @@ public class RecordRejectionTests
     [InlineData(RejectionReason.WrongCurrency, "wrong-currency")]
     [InlineData(RejectionReason.InvalidTime, "invalid-time")]
     [InlineData(RejectionReason.TimeOutOfRange, "time-out-of-range")]
+    [InlineData(RejectionReason.ImplausibleTime, "implausible-time")]
     public void Code_EachReason_IsStableKebabCase(RejectionReason reason, string expected)
     {
         Assert.Equal(expected, new RecordRejection(reason, "d").Code);
@@ -31,7 +32,7 @@ public class RecordRejectionTests
     {
         var codes = Enum.GetValues<RejectionReason>().Select(RecordRejection.CodeOf).ToList();
 
-        Assert.Equal(16, codes.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(17, codes.Distinct(StringComparer.Ordinal).Count());
         Assert.DoesNotContain("unknown", codes);
     }
 

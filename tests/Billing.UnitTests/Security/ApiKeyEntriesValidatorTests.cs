@@ -98,4 +98,16 @@ public sealed class ApiKeyEntriesValidatorTests
             ["Billing:ApiKeys:0:Sha256", "Billing:ApiKeys:2:Role", "Billing:ApiKeys:3:Sha256", "Billing:ApiKeys:3"],
             problems.Select(p => p[..p.IndexOf(' ', StringComparison.Ordinal)]));
     }
+
+    [Theory]
+    [InlineData("a/b", "contains '/'")]
+    [InlineData("50%", "contains '%'")]
+    [InlineData("..", "is a dot segment")]
+    [InlineData(" Emma", "has leading or trailing white space")]
+    public void CustomerTheCodecRefuses_IsNamedByItsKey(string customer, string reason)
+    {
+        var problem = Assert.Single(ApiKeyEntriesValidator.Validate([new ApiKeyEntry { Sha256 = Hash, Customer = customer }]));
+
+        Assert.StartsWith($"Billing:ApiKeys:0:Customer '{customer}' {reason}", problem, StringComparison.Ordinal);
+    }
 }

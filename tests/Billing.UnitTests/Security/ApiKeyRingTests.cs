@@ -178,4 +178,48 @@ public sealed class ApiKeyRingTests
         Assert.Equal("Olivia", ring.Authenticate(demo.For("Olivia")!.Key, "ApiKey")?.FindFirst(BillingClaims.Customer)?.Value);
         Assert.True(new ClaimsPrincipal(ring.Authenticate(demo.Admin.Key, "ApiKey")!).IsInRole(BillingClaims.AdminRole));
     }
+
+    [Fact]
+    public void Authenticate_AnyKey_CarriesTheLowercaseHashOfTheKeyItSignedInWith()
+    {
+        var ring = new ApiKeyRing([new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf(EmmaKey).ToUpperInvariant(), Customer = "Emma" }]);
+
+        Assert.Equal(ApiKeyRing.HashOf(EmmaKey), ring.Authenticate(EmmaKey, "ApiKey")!.FindFirst(BillingClaims.KeyHash)?.Value);
+    }
+
+    [Fact]
+    public void Replace_KeyRemoved_NoLongerSignsIn()
+    {
+        var ring = new ApiKeyRing([new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf(EmmaKey), Customer = "Emma" }]);
+
+        ring.Replace([new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf(AdminKey), Role = BillingClaims.AdminRole }]);
+
+        Assert.Null(ring.Authenticate(EmmaKey, "ApiKey"));
+        Assert.NotNull(ring.Authenticate(AdminKey, "ApiKey"));
+        Assert.Equal(1, ring.Count);
+    }
+
+    [Fact]
+    public void Replace_BadEntry_KeepsTheKeysItHad()
+    {
+        var ring = new ApiKeyRing([new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf(EmmaKey), Customer = "Emma" }]);
+
+        var problem = Assert.Throws<InvalidOperationException>(() => ring.Replace([new ApiKeyEntry { Sha256 = "not a hash", Customer = "Emma" }]));
+
+        Assert.Contains("Billing:ApiKeys:0:Sha256", problem.Message, StringComparison.Ordinal);
+        Assert.NotNull(ring.Authenticate(EmmaKey, "ApiKey"));
+    }
+
+    [Theory]
+    [InlineData("Emma", true)]
+    [InlineData("Olivia", false)]
+    [InlineData(null, false)]
+    public void StillGrants_ConfiguredKey_OnlyForTheCustomerItWasFor(string? customer, bool expected) =>
+        Assert.Equal(expected, Ring.StillGrants(ApiKeyRing.HashOf(EmmaKey), customer));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not hex at all")]
+    [InlineData("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")]
+    public void StillGrants_UnknownOrMalformedHash_DoesNot(string hash) => Assert.False(Ring.StillGrants(hash, "Emma"));
 }
