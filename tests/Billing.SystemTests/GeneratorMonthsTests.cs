@@ -30,10 +30,7 @@ public sealed class GeneratorMonthsTests
             $"--Generator:Format={format}",
             // The generator leaves some of the 8 partitions empty: let them count as idle at once.
             "--Billing:IdlePartitionTimeout=00:00:01");
-        var generator = host.App.Services.GetRequiredService<GeneratorService>();
-        await generator.Completion.WaitAsync(TimeSpan.FromSeconds(60));
-        var status = await host.Http.GetFromJsonAsync<StatusResponse>("/api/status");
-        await host.WaitUntilHandledAsync(status!.Partitions.Sum(p => p.HighWatermark), deadLetters: 0, TimeSpan.FromSeconds(60));
+        await WaitUntilGeneratorDoneAndHandledAsync(host);
 
         foreach (var customer in GeneratorCustomers.All)
         {
@@ -69,10 +66,7 @@ public sealed class GeneratorMonthsTests
             "--Generator:EventDaysPerSecond=10",
             "--Generator:MaxEventsPerSecond=20000",
             "--Billing:IdlePartitionTimeout=00:00:01");
-        var generator = host.App.Services.GetRequiredService<GeneratorService>();
-        await generator.Completion.WaitAsync(TimeSpan.FromSeconds(60));
-        var status = await host.Http.GetFromJsonAsync<StatusResponse>("/api/status");
-        await host.WaitUntilHandledAsync(status!.Partitions.Sum(p => p.HighWatermark), deadLetters: 0, TimeSpan.FromSeconds(60));
+        await WaitUntilGeneratorDoneAndHandledAsync(host);
 
         foreach (var customer in GeneratorCustomers.All)
         {
@@ -95,5 +89,14 @@ public sealed class GeneratorMonthsTests
         Assert.Equal(
             answered.RootElement.GetProperty("lines").GetRawText(),
             file.RootElement.GetProperty("lines").GetRawText().Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal));
+    }
+
+    /// <summary>Waits for the generator to finish and for every record it produced to be handled, none dead-lettered.</summary>
+    private static async Task WaitUntilGeneratorDoneAndHandledAsync(BillingAppHost host)
+    {
+        var generator = host.App.Services.GetRequiredService<GeneratorService>();
+        await generator.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+        var status = await host.Http.GetFromJsonAsync<StatusResponse>("/api/status");
+        await host.WaitUntilHandledAsync(status!.Partitions.Sum(p => p.HighWatermark), deadLetters: 0, TimeSpan.FromSeconds(60));
     }
 }

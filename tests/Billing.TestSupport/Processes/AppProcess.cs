@@ -13,6 +13,9 @@ public sealed partial class AppProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
 
+    // For a person investigating a run: every line of every app, in a folder of their choice.
+    private static readonly string? OutputFolder = Environment.GetEnvironmentVariable("BILLING_APP_OUTPUT") is { Length: > 0 } folder ? folder : null;
+
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
@@ -112,12 +115,11 @@ public sealed partial class AppProcess : IAsyncDisposable
         }
 
         output.Enqueue($"[{Name}] {line}");
-        // For a person investigating a run: every line of every app, in a folder of their choice.
-        if (Environment.GetEnvironmentVariable("BILLING_APP_OUTPUT") is { Length: > 0 } folder)
+        if (OutputFolder is not null)
         {
             lock (output)
             {
-                File.AppendAllLines(Path.Combine(folder, $"{Name}.{process.Id}.log"), [line]);
+                File.AppendAllLines(Path.Combine(OutputFolder, $"{Name}.{process.Id}.log"), [line]);
             }
         }
     }

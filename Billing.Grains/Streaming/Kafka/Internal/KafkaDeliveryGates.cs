@@ -20,6 +20,9 @@ internal sealed class KafkaDeliveryGates
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> byProvider = new(StringComparer.Ordinal);
 
+    // Which gate (if any) each pulling agent's calls wait at: found once per agent, not on every call.
+    private readonly ConcurrentDictionary<GrainId, SemaphoreSlim?> byAgent = new();
+
     public void Register(string providerName, int maxConcurrentDeliveries) =>
         byProvider.TryAdd(providerName, new SemaphoreSlim(maxConcurrentDeliveries, maxConcurrentDeliveries));
 
@@ -32,8 +35,13 @@ internal sealed class KafkaDeliveryGates
             return null;
         }
 
+        return byAgent.GetOrAdd(source, FindGate);
+    }
+
+    private SemaphoreSlim? FindGate(GrainId agent)
+    {
         // An agent's key is "<silo>+<provider>_<agent number>_<queue>".
-        var key = source.Key.ToString();
+        var key = agent.Key.ToString();
         foreach (var (provider, gate) in byProvider)
         {
             if (key.Contains($"+{provider}_", StringComparison.Ordinal))
