@@ -16,8 +16,20 @@ public static class CustomerDirectory
     /// </summary>
     public const int ShardCount = 64;
 
+    /// <summary>
+    /// How many pages a shard stores its customers in: a report rewrites only the pages of the customers it
+    /// names, so that the cost of a report does not grow with the shard. The same warning as for
+    /// <see cref="ShardCount"/> applies.
+    /// </summary>
+    public const int PagesPerShard = 256;
+
     /// <summary>The shard of <paramref name="customer"/>: FNV-1a of its UTF-8 bytes, the same in every process.</summary>
-    public static int ShardOf(string customer)
+    public static int ShardOf(string customer) => (int)(Hash(customer) % ShardCount);
+
+    /// <summary>The page of its shard that holds <paramref name="customer"/>: the bits of the same hash above the shard's.</summary>
+    public static int PageOf(string customer) => (int)(Hash(customer) / ShardCount % PagesPerShard);
+
+    private static uint Hash(string customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
         var hash = 2166136261u;
@@ -26,7 +38,7 @@ public static class CustomerDirectory
             hash = (hash ^ b) * 16777619u;
         }
 
-        return (int)(hash % ShardCount);
+        return hash;
     }
 
     /// <summary>Every shard.</summary>

@@ -3,34 +3,46 @@ using Billing.Usage;
 namespace Billing.Grains.Customers;
 
 /// <summary>
-/// Records what customers report into <see cref="CustomerDirectoryState"/> and keeps, alongside, how many
-/// customers hold each month's window, so that counting open windows never walks every customer. The counts
-/// are derived, not stored: they are rebuilt from the state when the directory activates.
+/// Records what customers report into the <see cref="CustomerDirectoryState"/> page that holds them and keeps,
+/// alongside, how many customers hold each month's window, so that counting open windows never walks every
+/// customer. The counts are derived, not stored: they are rebuilt from the pages when the directory activates.
 /// </summary>
 public sealed class OpenWindowTally
 {
-    private readonly CustomerDirectoryState state;
     private readonly SortedDictionary<BillingMonth, int> windows = [];
 
-    public OpenWindowTally(CustomerDirectoryState state)
+    public OpenWindowTally()
     {
-        this.state = state;
-        foreach (var months in state.OpenMonths.Values)
+    }
+
+    /// <summary>A tally of the windows <paramref name="pages"/> already hold.</summary>
+    public OpenWindowTally(IEnumerable<CustomerDirectoryState> pages)
+    {
+        foreach (var page in pages)
+        {
+            Include(page);
+        }
+    }
+
+    /// <summary>Counts the windows of a page read from storage.</summary>
+    public void Include(CustomerDirectoryState page)
+    {
+        foreach (var months in page.OpenMonths.Values)
         {
             Count(months, +1);
         }
     }
 
     /// <summary>
-    /// Adds <paramref name="customer"/> if new and replaces the months it holds with <paramref name="openMonths"/>
-    /// (in any order; a month named twice is one window).
+    /// Adds <paramref name="customer"/> to <paramref name="page"/> if new and replaces the months it holds with
+    /// <paramref name="openMonths"/> (in any order; a month named twice is one window).
     /// </summary>
-    /// <returns>True when the state changed and must be written.</returns>
-    public bool Report(string customer, IReadOnlyList<BillingMonth> openMonths)
+    /// <returns>True when the page changed and must be written.</returns>
+    public bool Report(CustomerDirectoryState page, string customer, IReadOnlyList<BillingMonth> openMonths)
     {
-        var added = state.Customers.Add(customer);
+        var added = page.Customers.Add(customer);
         BillingMonth[] months = [.. openMonths.Distinct().Order()];
-        var before = state.OpenMonths.GetValueOrDefault(customer) ?? [];
+        var before = page.OpenMonths.GetValueOrDefault(customer) ?? [];
         if (before.AsSpan().SequenceEqual(months))
         {
             return added;
@@ -40,11 +52,11 @@ public sealed class OpenWindowTally
         Count(months, +1);
         if (months.Length == 0)
         {
-            state.OpenMonths.Remove(customer);
+            page.OpenMonths.Remove(customer);
         }
         else
         {
-            state.OpenMonths[customer] = months;
+            page.OpenMonths[customer] = months;
         }
 
         return true;

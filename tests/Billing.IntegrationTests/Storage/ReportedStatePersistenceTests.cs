@@ -1,7 +1,11 @@
 using Billing.Grains;
+using Billing.Grains.Customers;
 using Billing.IntegrationTests.Infrastructure;
 using Billing.TestSupport.Postgres;
 using Billing.Usage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
 
 namespace Billing.IntegrationTests.Storage;
 
@@ -65,6 +69,45 @@ public sealed class ReportedStatePersistenceTests(PostgresFixture postgres)
         Assert.Equal(["Ava", "Emma", "Olivia"], await CustomerDirectory.ListAsync(grains));
         await Report(grains, new CustomerMonths("Emma", [November], November));
         Assert.Equal([new OpenWindowCount(November, 2)], await CustomerDirectory.CountOpenWindowsAsync(grains));
+    }
+
+    [Fact]
+    public async Task Directory_ShardWrittenBeforePages_MovesItsCustomersIntoPagesOnce()
+    {
+        var connectionString = await postgres.Server.CreateMigratedDatabaseAsync();
+        var cluster = await PostgresTestCluster.StartAsync(connectionString, "directory-unpaged", silos: 1);
+        await using (cluster)
+        {
+            // What a shard stored before it kept pages: every customer in one state of the shard.
+            var shard = CustomerDirectory.ShardOf("Emma");
+            var others = Enumerable.Range(0, 2_000).Select(i => $"customer-{i}").Where(customer => CustomerDirectory.ShardOf(customer) == shard).ToList();
+            var unpaged = new CustomerDirectoryState { Customers = new(["Emma", .. others], StringComparer.Ordinal) };
+            unpaged.OpenMonths["Emma"] = [October, November];
+            unpaged.NextClosing["Emma"] = October;
+            foreach (var customer in others)
+            {
+                unpaged.OpenMonths[customer] = [November];
+            }
+
+            var storage = ((InProcessSiloHandle)cluster.Silos[0]).ServiceProvider.GetRequiredKeyedService<IGrainStorage>(BillingStorage.Name);
+            var shardId = cluster.Client.GetGrain<ICustomerDirectoryGrain>(shard).GetGrainId();
+            await storage.WriteStateAsync("customer-directory-shard", shardId, new GrainState<CustomerDirectoryState>(unpaged));
+
+            var directory = cluster.Client.GetGrain<ICustomerDirectoryGrain>(shard);
+            Assert.Equal([new OpenWindowCount(October, 1), new OpenWindowCount(November, others.Count + 1)], await directory.CountOpenWindowsAsync());
+
+            var left = new GrainState<CustomerDirectoryState>();
+            await storage.ReadStateAsync("customer-directory-shard", shardId, left);
+            Assert.False(left.RecordExists);
+            await cluster.StopAllSilosAsync();
+        }
+
+        var restarted = await PostgresTestCluster.StartAsync(connectionString, "directory-unpaged", silos: 1);
+        await using var _ = restarted;
+        var shardAgain = restarted.Client.GetGrain<ICustomerDirectoryGrain>(CustomerDirectory.ShardOf("Emma"));
+        Assert.Contains("Emma", await shardAgain.ListAsync());
+        Assert.Equal(October, (await shardAgain.CountOpenWindowsAsync())[0].Month);
+        Assert.Equal(1, (await shardAgain.CountOpenWindowsAsync())[0].Windows);
     }
 
     private static Task Report(IGrainFactory grains, CustomerMonths customer) =>

@@ -12,11 +12,12 @@ public sealed class OpenWindowTallyTests
     [Fact]
     public void Count_CustomersReportingMonths_CountsEachMonthsWindowsOldestFirst()
     {
-        var tally = new OpenWindowTally(new CustomerDirectoryState());
+        var state = new CustomerDirectoryState();
+        var tally = new OpenWindowTally();
 
-        tally.Report("Emma", [November, October]);
-        tally.Report("Olivia", [November]);
-        tally.Report("Ava", [October, November]);
+        tally.Report(state, "Emma", [November, October]);
+        tally.Report(state, "Olivia", [November]);
+        tally.Report(state, "Ava", [October, November]);
 
         Assert.Equal([new OpenWindowCount(October, 2), new OpenWindowCount(November, 3)], tally.Count());
     }
@@ -25,13 +26,13 @@ public sealed class OpenWindowTallyTests
     public void Report_MonthsChanged_MovesTheCustomersWindowsAndDropsMonthsNobodyHolds()
     {
         var state = new CustomerDirectoryState();
-        var tally = new OpenWindowTally(state);
-        tally.Report("Emma", [September, October]);
-        tally.Report("Olivia", [October]);
+        var tally = new OpenWindowTally([state]);
+        tally.Report(state, "Emma", [September, October]);
+        tally.Report(state, "Olivia", [October]);
 
         // September invoiced for Emma, then November's first event.
-        Assert.True(tally.Report("Emma", [October]));
-        Assert.True(tally.Report("Emma", [October, November]));
+        Assert.True(tally.Report(state, "Emma", [October]));
+        Assert.True(tally.Report(state, "Emma", [October, November]));
 
         Assert.Equal([new OpenWindowCount(October, 2), new OpenWindowCount(November, 1)], tally.Count());
         Assert.Equal([October, November], state.OpenMonths["Emma"]);
@@ -40,10 +41,11 @@ public sealed class OpenWindowTallyTests
     [Fact]
     public void Report_Unchanged_ChangesNothingAndNeedsNoWrite()
     {
-        var tally = new OpenWindowTally(new CustomerDirectoryState());
-        Assert.True(tally.Report("Emma", [October, November]));
+        var state = new CustomerDirectoryState();
+        var tally = new OpenWindowTally();
+        Assert.True(tally.Report(state, "Emma", [October, November]));
 
-        Assert.False(tally.Report("Emma", [November, October, November]));
+        Assert.False(tally.Report(state, "Emma", [November, October, November]));
         Assert.Equal([new OpenWindowCount(October, 1), new OpenWindowCount(November, 1)], tally.Count());
     }
 
@@ -51,11 +53,11 @@ public sealed class OpenWindowTallyTests
     public void Report_NoMonths_ListsTheCustomerWithNoWindow()
     {
         var state = new CustomerDirectoryState();
-        var tally = new OpenWindowTally(state);
+        var tally = new OpenWindowTally([state]);
 
-        Assert.True(tally.Report("Emma", []));
-        tally.Report("Olivia", [October]);
-        Assert.True(tally.Report("Olivia", []));
+        Assert.True(tally.Report(state, "Emma", []));
+        tally.Report(state, "Olivia", [October]);
+        Assert.True(tally.Report(state, "Olivia", []));
 
         Assert.Empty(tally.Count());
         Assert.Equal(["Emma", "Olivia"], state.Customers.Order(StringComparer.Ordinal));
@@ -70,10 +72,10 @@ public sealed class OpenWindowTallyTests
         state.OpenMonths["Olivia"] = [October, November];
         state.OpenMonths["Ava"] = [November];
 
-        var tally = new OpenWindowTally(state);
+        var tally = new OpenWindowTally([state]);
 
         Assert.Equal([new OpenWindowCount(October, 1), new OpenWindowCount(November, 2)], tally.Count());
-        Assert.True(tally.Report("Emma", [November]));
+        Assert.True(tally.Report(state, "Emma", [November]));
         Assert.Equal([new OpenWindowCount(October, 1), new OpenWindowCount(November, 3)], tally.Count());
     }
 }

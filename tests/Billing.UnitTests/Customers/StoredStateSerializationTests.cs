@@ -27,14 +27,14 @@ public sealed class StoredStateSerializationTests
 
         Assert.Equal(["Emma", "Olivia"], read.Customers.Order(StringComparer.Ordinal));
         Assert.Empty(read.OpenMonths);
-        Assert.Empty(new OpenWindowTally(read).Count());
+        Assert.Empty(new OpenWindowTally([read]).Count());
     }
 
     [Fact]
     public void State_WithMonths_RoundTrips()
     {
         var state = new CustomerDirectoryState();
-        new OpenWindowTally(state).Report("Emma", [new BillingMonth(2026, 10), new BillingMonth(2026, 11)]);
+        new OpenWindowTally().Report(state, "Emma", [new BillingMonth(2026, 10), new BillingMonth(2026, 11)]);
 
         var serializer = Services.GetRequiredService<Serializer<CustomerDirectoryState>>();
         var read = serializer.Deserialize(serializer.SerializeToArray(state))!;
