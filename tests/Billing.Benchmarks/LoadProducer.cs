@@ -20,6 +20,7 @@ internal sealed class LoadProducer : IDisposable
     private readonly Random random = new(42);
     private readonly Lock gate = new();
     private long sent;
+    private long failed;
 
     public LoadProducer(string bootstrapServers, string topic, int partitions, bool keyed)
     {
@@ -41,6 +42,21 @@ internal sealed class LoadProducer : IDisposable
 
     /// <summary>How many records each customer was sent.</summary>
     public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every event sent, by customer: to name the records behind a wrong total.</summary>
+    private Dictionary<string, List<SentEvent>> Sent { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many events have been sent so far (the number the next one gets).</summary>
+    public long SentCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return sent;
+            }
+        }
+    }
 
     public static string Customer(int index) => $"c{index:D6}";
 
@@ -99,9 +115,48 @@ internal sealed class LoadProducer : IDisposable
 
         var value = number % 2 == 0 ? BillableEventCodec.EncodeCsv(billable) : BillableEventCodec.EncodeJson(billable, "EUR");
         var message = new Message<byte[]?, byte[]?> { Key = BillableEventCodec.EncodeKey(customer), Value = value };
-        return keyed
+        var produced = keyed
             ? producer.ProduceAsync(topic, message)
             : producer.ProduceAsync(new TopicPartition(topic, new Partition((int)(number % partitions))), message);
+        lock (gate)
+        {
+            if (!Sent.TryGetValue(customer, out var events))
+            {
+                Sent[customer] = events = [];
+            }
+
+            events.Add(new SentEvent(number, billable.Amount, produced));
+        }
+
+        // Paced sending does not wait for acknowledgements, so a record that never reached the broker (billed
+        // here, counted nowhere) is kept count of rather than lost from view.
+        produced.ContinueWith(
+            static (task, self) => Interlocked.Increment(ref ((LoadProducer)self!).failed),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return produced;
+    }
+
+    /// <summary>Records whose production failed: billed above, but never in the topic.</summary>
+    public long Failed => Interlocked.Read(ref failed);
+
+    /// <summary>
+    /// The events of <paramref name="customer"/> that may be the ones its total lacks: those whose amount is
+    /// exactly the <paramref name="missing"/> amount, with where Kafka put them and when they were sent.
+    /// </summary>
+    public IEnumerable<string> Suspects(string customer, decimal missing)
+    {
+        List<SentEvent> events;
+        lock (gate)
+        {
+            events = [.. Sent.GetValueOrDefault(customer) ?? []];
+        }
+
+        return events
+            .Where(sent => sent.Amount == missing && sent.Produced.IsCompletedSuccessfully)
+            .Select(sent => $"record #{sent.Number:N0} at partition {sent.Produced.Result.Partition.Value} offset {sent.Produced.Result.Offset.Value}");
     }
 
     /// <summary>Waits until every record sent is acknowledged.</summary>
@@ -109,3 +164,6 @@ internal sealed class LoadProducer : IDisposable
 
     public void Dispose() => producer.Dispose();
 }
+
+/// <summary>One event as sent: its number in the run, its amount, and Kafka's acknowledgement.</summary>
+internal sealed record SentEvent(long Number, decimal Amount, Task<DeliveryResult<byte[]?, byte[]?>> Produced);

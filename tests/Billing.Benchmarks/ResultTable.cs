@@ -23,7 +23,7 @@ internal static class ResultTable
 
         Console.WriteLine();
         Console.WriteLine($"{settings.Partitions} partitions, records {(settings.Keyed ? "keyed by customer" : "round-robin")}; cold: ten records per customer (at least 200,000), every customer new;");
-        Console.WriteLine($"sustained: the highest rate (steps of {settings.StepSeconds} s, x{1.25} from 0.2 of the baseline) after which under a second of records waited.");
+        Console.WriteLine($"sustained: the highest rate (steps of {settings.StepSeconds} s, x1.25 up from the cold rate while kept up, else down until kept up) after which under a second of records waited.");
         foreach (var result in results.Where(result => result.Errors.Count > 0))
         {
             Console.WriteLine($"WRONG ({result.State}, {result.Customers:N0} customers): {string.Join("; ", result.Errors.Take(10))}");

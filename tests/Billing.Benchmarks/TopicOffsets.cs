@@ -31,6 +31,12 @@ internal sealed class TopicOffsets : IDisposable
     public long Committed() =>
         consumer.Committed(partitions, TimeSpan.FromSeconds(5)).Sum(committed => Math.Max(0, committed.Offset.Value));
 
+    /// <summary>
+    /// Records the broker has dropped from the start of the topic: the embedded broker keeps a bounded log per
+    /// partition, and a record dropped before the system read it was never counted.
+    /// </summary>
+    public long Dropped() => partitions.Sum(partition => Math.Max(0, consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(5)).Low.Value));
+
     /// <summary>Records in the dead-letter topic.</summary>
     public long DeadLetters() =>
         deadLetterPartitions.Sum(partition => Math.Max(0, consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(5)).High.Value));

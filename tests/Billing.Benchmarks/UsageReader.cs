@@ -24,15 +24,17 @@ internal static class UsageReader
     }
 
     /// <summary>Every customer whose usage the web app does not answer exactly as billed; empty when all are exact.</summary>
-    public static async Task<List<string>> FindWrongAsync(HttpClient http, IReadOnlyDictionary<string, decimal> billed)
+    public static async Task<List<string>> FindWrongAsync(HttpClient http, LoadProducer producer)
     {
         var wrong = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Parallel.ForEachAsync(billed, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (entry, _) =>
+        await Parallel.ForEachAsync(producer.Billed, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (entry, _) =>
         {
-            var (_, total) = await ReadAsync(http, entry.Key);
+            var (count, total) = await ReadAsync(http, entry.Key);
             if (total != entry.Value)
             {
-                wrong.Add($"{entry.Key}: {total} instead of {entry.Value}");
+                var suspects = string.Join(", ", producer.Suspects(entry.Key, entry.Value - total));
+                wrong.Add($"{entry.Key}: {total} in {count} events instead of {entry.Value} in {producer.Counts.GetValueOrDefault(entry.Key)}" +
+                    (suspects.Length > 0 ? $" (missing: {suspects})" : ""));
             }
         });
         return [.. wrong.Order(StringComparer.Ordinal)];
