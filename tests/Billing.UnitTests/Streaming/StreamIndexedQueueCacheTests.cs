@@ -1,4 +1,6 @@
 using Billing.Grains.Streaming.Kafka.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Orleans.Providers.Streams.Common;
 using Orleans.Streams;
 
@@ -42,6 +44,38 @@ public sealed class StreamIndexedQueueCacheTests
 
         // A container larger than the limit still goes, alone: containers are never split.
         Assert.Equal([[0L, 1L, 1L], [2L, 2L], [3L, 3L, 3L, 3L, 3L]], Deliveries(cursor));
+    }
+
+    [Fact]
+    public void TryPurge_StreamWithoutCursor_WarnsThatContainersNobodyWasHandedCountAsHandled()
+    {
+        var logger = new FakeLogger();
+        var cache = new StreamIndexedQueueCache(capacity: 100, logger: logger);
+        cache.AddToCache([Batch(A, 0), Batch(A, 1)]);
+
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+
+        Assert.Equal(2, purged.Count);
+        var warning = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Equal(2013, warning.Id.Id);
+        Assert.Contains("2 containers", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryPurge_ContainersTheCursorHanded_WarnsNothing()
+    {
+        var logger = new FakeLogger();
+        var cache = new StreamIndexedQueueCache(capacity: 100, logger: logger);
+        using var cursor = cache.GetCacheCursor(A, null);
+        cache.AddToCache([Batch(A, 0), Batch(A, 1)]);
+
+        Assert.True(Next(cursor));
+        Assert.False(Next(cursor));
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+
+        Assert.Equal(2, purged.Count);
+        Assert.Empty(logger.Collector.GetSnapshot());
     }
 
     [Fact]

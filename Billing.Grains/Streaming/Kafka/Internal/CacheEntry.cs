@@ -13,4 +13,7 @@ internal sealed class CacheEntry(KafkaBatchContainer batch, long index)
 
     /// <summary>A consumer kept failing on it; the failure handler owns it, so purging does not report it delivered.</summary>
     public bool DeliveryFailed { get; set; }
+
+    /// <summary>A cursor has handed it to a consumer (at least once).</summary>
+    public bool Yielded { get; set; }
 }

@@ -65,7 +65,7 @@ internal sealed class KafkaAdapterFactory(
     {
         lock (gate)
         {
-            return cache ??= new StreamIndexedQueueAdapterCache(options.CacheSize, options.MaxItemsPerDelivery);
+            return cache ??= new StreamIndexedQueueAdapterCache(options.CacheSize, options.MaxItemsPerDelivery, logger);
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Serialization.Invocation;
 
 namespace Billing.Grains.Streaming.Kafka.Internal;
@@ -9,7 +10,7 @@ namespace Billing.Grains.Streaming.Kafka.Internal;
 /// operator ordered skipped is dead-lettered instead of attempted again. Calls of the agents to stream
 /// consumers wait at their provider's gate (<see cref="KafkaDeliveryGates"/>). Every other call passes untouched.
 /// </summary>
-internal sealed class KafkaDeliveryObserver(KafkaDeliveryGates gates) : IOutgoingGrainCallFilter
+internal sealed class KafkaDeliveryObserver(KafkaDeliveryGates gates, ILogger<KafkaDeliveryObserver> logger) : IOutgoingGrainCallFilter
 {
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
@@ -30,7 +31,7 @@ internal sealed class KafkaDeliveryObserver(KafkaDeliveryGates gates) : IOutgoin
         }
     }
 
-    private static async Task ObserveAsync(IOutgoingGrainCallContext context)
+    private async Task ObserveAsync(IOutgoingGrainCallContext context)
     {
         if (FindDelivery(context.Request) is not { Receiver: { } receiver } delivery)
         {
@@ -56,6 +57,12 @@ internal sealed class KafkaDeliveryObserver(KafkaDeliveryGates gates) : IOutgoin
         }
 
         receiver.Delivered(delivery);
+        if (context.Result is { } token)
+        {
+            // The consumer's subscription expected another position (a retried delivery it had already taken,
+            // or a gap): the agent moves its cursor to the token.
+            KafkaLog.DeliveryRefused(logger, delivery.StreamId.ToString(), delivery.Items.Count, delivery.Sources.Count > 0 ? delivery.Sources[0].Partition : -1, delivery.Offsets[0], token.ToString() ?? "");
+        }
     }
 
     private static KafkaBatchContainer? FindDelivery(IInvokable request)

@@ -59,4 +59,12 @@ internal static partial class KafkaLog
     [LoggerMessage(EventId = 2010, Level = LogLevel.Error,
         Message = "The record mapper threw on record {Partition}@{Offset}; the record is dead-lettered")]
     public static partial void MapperFailed(ILogger logger, Exception exception, int partition, long offset);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning,
+        Message = "Purged {Count} containers of stream {StreamId} that no consumer was handed ({Reason}); their records count as handled")]
+    public static partial void PurgedUndelivered(ILogger logger, int count, string streamId, string reason);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Warning,
+        Message = "The consumer of stream {StreamId} did not take the delivery of {RecordCount} records of partition {Partition} from offset {Offset}: it answered with hand-shake token {Token}")]
+    public static partial void DeliveryRefused(ILogger logger, string streamId, int recordCount, int partition, long offset, string token);
 }

@@ -53,6 +53,7 @@ internal sealed class StreamIndexedCacheCursor : IQueueCacheCursor
         if (NextIndex < log.FirstIndex)
         {
             // Only possible if entries were purged while this cursor had not been positioned on them.
+            cache.ReportSkipped(StreamId, (int)(log.FirstIndex - NextIndex));
             NextIndex = log.FirstIndex;
         }
 
@@ -69,6 +70,11 @@ internal sealed class StreamIndexedCacheCursor : IQueueCacheCursor
         {
             items += log[end].Batch.Items.Count;
             end++;
+        }
+
+        for (var index = currentFrom; index < end; index++)
+        {
+            log[index].Yielded = true;
         }
 
         current = end - currentFrom == 1 ? log[currentFrom].Batch : KafkaBatchContainer.Coalesce(log.Range(currentFrom, end));

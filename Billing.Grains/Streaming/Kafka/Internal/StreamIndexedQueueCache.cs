@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Diagnostics.CodeAnalysis;
 using Orleans.Streams;
 
@@ -16,7 +17,7 @@ namespace Billing.Grains.Streaming.Kafka.Internal;
 /// items (a record routed to two streams is two), because memory grows with what is held, not with how many
 /// streams it is spread over.
 /// </remarks>
-internal sealed class StreamIndexedQueueCache(int capacity, int maxItemsPerDelivery = int.MaxValue) : IQueueCache
+internal sealed class StreamIndexedQueueCache(int capacity, int maxItemsPerDelivery = int.MaxValue, ILogger? logger = null) : IQueueCache
 {
     private readonly Dictionary<StreamId, StreamLog> logs = [];
     private readonly HashSet<StreamId> dirty = [];
@@ -72,7 +73,13 @@ internal sealed class StreamIndexedQueueCache(int capacity, int maxItemsPerDeliv
                 continue;
             }
 
-            Count -= log.RemoveBefore(log.ProtectedFrom(), delivered);
+            var cursorless = log.Cursors.Count == 0;
+            Count -= log.RemoveBefore(log.ProtectedFrom(), delivered, out var neverYielded);
+            if (neverYielded > 0 && logger is not null)
+            {
+                // Every billing stream has a subscriber: records purged unseen are records nobody counted.
+                KafkaLog.PurgedUndelivered(logger, neverYielded, streamId.ToString(), cursorless ? "the stream has no cursor" : "its cursors moved past them");
+            }
             if (log.Count == 0 && log.Cursors.Count == 0)
             {
                 logs.Remove(streamId);
@@ -85,6 +92,15 @@ internal sealed class StreamIndexedQueueCache(int capacity, int maxItemsPerDeliv
     }
 
     internal void MarkDirty(StreamId streamId) => dirty.Add(streamId);
+
+    /// <summary>A cursor found entries purged before it read them and moved past the gap.</summary>
+    internal void ReportSkipped(StreamId streamId, int entries)
+    {
+        if (logger is not null)
+        {
+            KafkaLog.PurgedUndelivered(logger, entries, streamId.ToString(), "a cursor found them gone");
+        }
+    }
 
     internal void RemoveCursor(StreamIndexedCacheCursor cursor)
     {

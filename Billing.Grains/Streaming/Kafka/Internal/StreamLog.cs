@@ -73,15 +73,27 @@ internal sealed class StreamLog
     /// Removes the entries before <paramref name="index"/> and adds those delivered to <paramref name="delivered"/>;
     /// the number of items the removed entries held.
     /// </summary>
-    public int RemoveBefore(long index, List<IBatchContainer> delivered)
+    public int RemoveBefore(long index, List<IBatchContainer> delivered) => RemoveBefore(index, delivered, out _);
+
+    /// <summary>
+    /// Removes the entries before <paramref name="index"/>, adds those delivered to <paramref name="delivered"/>,
+    /// and counts in <paramref name="neverYielded"/> those no cursor had handed to a consumer.
+    /// </summary>
+    public int RemoveBefore(long index, List<IBatchContainer> delivered, out int neverYielded)
     {
         var removed = 0;
+        neverYielded = 0;
         while (FirstIndex < index && Count > 0)
         {
             var entry = entries[head];
             if (!entry.DeliveryFailed)
             {
                 delivered.Add(entry.Batch);
+            }
+
+            if (!entry.Yielded)
+            {
+                neverYielded++;
             }
 
             entries[head] = null!;
