@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -16,6 +17,9 @@ public static class Accessibility
     /// <summary>Fails with every violation's rule, impact, help and elements.</summary>
     public static async Task AssertNoViolationsAsync(IPage page)
     {
+        // Blazor sets the title (PageTitle) as it renders: checked before that, a live page shows an empty
+        // title for a moment. The title must come; then the settled page is checked.
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex(@"\S"));
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
