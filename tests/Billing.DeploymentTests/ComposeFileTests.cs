@@ -1,4 +1,5 @@
 using Billing.DeploymentTests.Infrastructure;
+using Billing.TestSupport.Processes;
 
 namespace Billing.DeploymentTests;
 
@@ -82,10 +83,10 @@ public sealed class ComposeFileTests
     {
         // The file as written (its anchors merged), not as rendered: rendering inlines the .env file's compose
         // variables into the web app's environment, where the apps ignore them.
-        var services = Yaml.Load(File.ReadAllText(RepositoryRoot.Combine("deploy", "compose", "compose.yaml"))).Map("services");
+        var services = Yaml.Load(File.ReadAllText(RepositoryPaths.Combine("deploy", "compose", "compose.yaml"))).Map("services");
         var names = BillingServices.SelectMany(name => services.Map(name).Map("environment").Keys.Select(key => key.ToString()!)).ToList();
         // .env.example: the API key lines go to the web app (its env_file); the rest are compose's own variables.
-        names.AddRange(File.ReadLines(RepositoryRoot.Combine("deploy", "compose", ".env.example"))
+        names.AddRange(File.ReadLines(RepositoryPaths.Combine("deploy", "compose", ".env.example"))
             .Where(line => !line.StartsWith('#') && line.Contains("__", StringComparison.Ordinal))
             .Select(line => line.Split('=')[0]));
 
@@ -115,8 +116,8 @@ public sealed class ComposeFileTests
         {
             var compose = Path.Combine(folder, "deploy", "compose");
             Directory.CreateDirectory(compose);
-            File.Copy(RepositoryRoot.Combine("deploy", "compose", "compose.yaml"), Path.Combine(compose, "compose.yaml"));
-            File.Copy(RepositoryRoot.Combine("deploy", "compose", ".env.example"), Path.Combine(compose, ".env"));
+            File.Copy(RepositoryPaths.Combine("deploy", "compose", "compose.yaml"), Path.Combine(compose, "compose.yaml"));
+            File.Copy(RepositoryPaths.Combine("deploy", "compose", ".env.example"), Path.Combine(compose, ".env"));
             var result = await CommandLine.RunCheckedAsync("docker-compose", ["--file", "compose.yaml", "config"], TimeSpan.FromMinutes(1), compose);
             return Yaml.Load(result.StandardOutput);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Billing.DeploymentTests.Infrastructure;
 using Billing.TestSupport;
+using Billing.TestSupport.Processes;
 
 namespace Billing.DeploymentTests;
 

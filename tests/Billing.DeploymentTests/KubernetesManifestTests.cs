@@ -1,4 +1,5 @@
 using Billing.DeploymentTests.Infrastructure;
+using Billing.TestSupport.Processes;
 using k8s.Models;
 
 namespace Billing.DeploymentTests;
@@ -17,7 +18,7 @@ public sealed class KubernetesManifestTests
         Assert.Equal(["dev", "production"], OverlayNames());
 
     private static List<string> OverlayNames() =>
-        [.. Directory.EnumerateDirectories(RepositoryRoot.Combine("deploy", "k8s", "overlays")).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+        [.. Directory.EnumerateDirectories(RepositoryPaths.Combine("deploy", "k8s", "overlays")).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Overlays))]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Billing.TestSupport;
+using Billing.TestSupport.Processes;
 
 namespace Billing.DeploymentTests.Infrastructure;
 
@@ -50,8 +51,8 @@ public sealed class ComposeStack : IAsyncLifetime
         lifetime.Start();
         var images = ContainerImages.Current
             ?? throw new InvalidOperationException($"The compose tests run in the {ContainerCollection.Name} collection, which builds the images first.");
-        CopyDirectory(RepositoryRoot.Combine("deploy"), Path.Combine(folder, "deploy"));
-        File.Copy(RepositoryRoot.Combine("tests", "Billing.DeploymentTests", "Compose", OverrideFile), Path.Combine(composeFolder, OverrideFile));
+        CopyDirectory(RepositoryPaths.Combine("deploy"), Path.Combine(folder, "deploy"));
+        File.Copy(RepositoryPaths.Combine("tests", "Billing.DeploymentTests", "Compose", OverrideFile), Path.Combine(composeFolder, OverrideFile));
         await File.WriteAllLinesAsync(Path.Combine(composeFolder, ".env"),
         [
             $"COMPOSE_PROJECT_NAME={Project}",

@@ -4,6 +4,7 @@ using Billing.Generator;
 using Billing.Grains.Hosting;
 using Billing.Grains.Streaming.Kafka;
 using Billing.Observability;
+using Billing.TestSupport.Processes;
 using Billing.Web.Hosting;
 using Billing.Web.Security;
 using Orleans.Configuration;
@@ -76,7 +77,7 @@ internal static partial class ConfigurationKeys
     private static IReadOnlySet<string> ReadNamedKeys()
     {
         var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var sources = Directory.EnumerateDirectories(RepositoryRoot.Path, "Billing.*")
+        var sources = Directory.EnumerateDirectories(RepositoryPaths.Root, "Billing.*")
             .SelectMany(project => Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories))
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         foreach (var source in sources)

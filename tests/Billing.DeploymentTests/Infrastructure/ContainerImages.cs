@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Billing.TestSupport.Processes;
 
 namespace Billing.DeploymentTests.Infrastructure;
 
@@ -111,7 +112,7 @@ public sealed class ContainerImages : IAsyncLifetime
 
     private Task BuildAsync(string folder, string tag, Dictionary<string, string> buildArguments, IEnumerable<string> volumes)
     {
-        var context = Path.Combine(RepositoryRoot.Combine("tests", "Billing.DeploymentTests", "Images"), folder);
+        var context = Path.Combine(RepositoryPaths.Combine("tests", "Billing.DeploymentTests", "Images"), folder);
         Remember(tag);
         return Podman.BuildAsync(context, Path.Combine(context, "Containerfile"), tag, buildArguments, volumes, BuildTimeout);
     }
@@ -120,8 +121,8 @@ public sealed class ContainerImages : IAsyncLifetime
     {
         Remember(Billing);
         return Podman.BuildAsync(
-            RepositoryRoot.Path,
-            RepositoryRoot.Combine("deploy", "Dockerfile"),
+            RepositoryPaths.Root,
+            RepositoryPaths.Combine("deploy", "Dockerfile"),
             Billing,
             new Dictionary<string, string> { ["SDK_IMAGE"] = Sdk, ["RUNTIME_IMAGE"] = Runtime },
             [

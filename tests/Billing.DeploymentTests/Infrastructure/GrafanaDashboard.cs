@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Billing.TestSupport.Processes;
 
 namespace Billing.DeploymentTests.Infrastructure;
 
 /// <summary>The Grafana dashboard in deploy/monitoring: its panels, their PromQL queries, and the metrics those name.</summary>
 internal sealed partial class GrafanaDashboard
 {
-    public static readonly string FilePath = RepositoryRoot.Combine("deploy", "monitoring", "grafana", "dashboards", "queryable-billing.json");
+    public static readonly string FilePath = RepositoryPaths.Combine("deploy", "monitoring", "grafana", "dashboards", "queryable-billing.json");
 
     private GrafanaDashboard(IReadOnlyList<(string Title, string Datasource, IReadOnlyList<string> Queries)> panels) => Panels = panels;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Billing.TestSupport.Processes;
 
 namespace Billing.DeploymentTests.Infrastructure;
 

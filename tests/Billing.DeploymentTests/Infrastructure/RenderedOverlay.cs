@@ -1,3 +1,4 @@
+using Billing.TestSupport.Processes;
 using k8s;
 using k8s.Models;
 
@@ -25,7 +26,7 @@ internal sealed class RenderedOverlay
     public static async Task<RenderedOverlay> RenderAsync(string overlay)
     {
         var rendered = await CommandLine.RunCheckedAsync(
-            "kubectl", ["kustomize", RepositoryRoot.Combine("deploy", "k8s", "overlays", overlay)], TimeSpan.FromMinutes(2));
+            "kubectl", ["kustomize", RepositoryPaths.Combine("deploy", "k8s", "overlays", overlay)], TimeSpan.FromMinutes(2));
         var objects = KubernetesYaml.LoadAllFromString(rendered.StandardOutput, strict: true);
         return new RenderedOverlay(overlay, [.. objects.Select(o => o as IKubernetesObject
             ?? throw new InvalidOperationException($"{overlay}: not a Kubernetes object: {o?.GetType().Name ?? "null"}"))]);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Billing.Grains.Storage;
+using Billing.TestSupport.Processes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -49,7 +50,7 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             if (runAsServiceUser)
             {
-                await ProcessRunner.RunAsync("chown", ["-R", ServiceUser, root], ProgramTimeout);
+                await CommandLine.RunCheckedAsync("chown", ["-R", ServiceUser, root], ProgramTimeout);
             }
 
             await server.RunAsync(binaries.InitDb,
@@ -164,8 +165,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private Task RunAsync(string program, IEnumerable<string> arguments) =>
         _runAsServiceUser
-            ? ProcessRunner.RunAsync("runuser", ["-u", ServiceUser, "--", program, .. arguments], ProgramTimeout)
-            : ProcessRunner.RunAsync(program, arguments, ProgramTimeout);
+            ? CommandLine.RunCheckedAsync("runuser", ["-u", ServiceUser, "--", program, .. arguments], ProgramTimeout)
+            : CommandLine.RunCheckedAsync(program, arguments, ProgramTimeout);
 
     // On Unix, UserName is the name of the effective user id, so this is uid 0.
     private static bool IsRoot() => Environment.UserName == "root";

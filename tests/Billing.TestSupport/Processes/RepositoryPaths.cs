@@ -1,11 +1,30 @@
 namespace Billing.TestSupport.Processes;
 
-/// <summary>Where the built apps are: each in its own output folder, in the configuration the caller was built in.</summary>
+/// <summary>
+/// The repository the tests run from (the folder holding Billing.sln), and where the built apps are: each in
+/// its own output folder, in the configuration the caller was built in.
+/// </summary>
 public static class RepositoryPaths
 {
+    public static string Root { get; } = FindRoot();
+
     public static string SiloAssembly { get; } = FindAppAssembly("Billing.Silo");
 
     public static string WebAssembly { get; } = FindAppAssembly("Billing.Web");
+
+    /// <summary>A path under the repository root.</summary>
+    public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Billing.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException($"No Billing.sln above {AppContext.BaseDirectory}.");
+    }
 
     private static string FindAppAssembly(string app)
     {
@@ -13,18 +32,7 @@ public static class RepositoryPaths
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testOutput.Name;
         var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Billing.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new InvalidOperationException($"No Billing.sln above {AppContext.BaseDirectory}.");
-        }
-
-        var path = Path.Combine(root.FullName, app, "bin", configuration, framework, $"{app}.dll");
+        var path = Path.Combine(FindRoot(), app, "bin", configuration, framework, $"{app}.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"{app} is not built where the caller expects it.", path);
     }
 }

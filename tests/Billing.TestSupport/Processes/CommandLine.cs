@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Billing.DeploymentTests.Infrastructure;
+namespace Billing.TestSupport.Processes;
 
-/// <summary>Runs the container tools (podman, podman-compose, debootstrap, kubectl, docker-compose) to completion.</summary>
-internal static class CommandLine
+/// <summary>Runs programs the tests need (PostgreSQL's tools, podman, podman-compose, kubectl, …) to completion, in the repository root unless told otherwise.</summary>
+public static class CommandLine
 {
     /// <summary>Runs <paramref name="fileName"/>; a program that outlives <paramref name="timeout"/> is killed and fails the test.</summary>
     public static async Task<CommandResult> RunAsync(
@@ -15,7 +15,7 @@ internal static class CommandLine
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? RepositoryRoot.Path,
+            WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
         };
         foreach (var argument in arguments)
         {
@@ -34,7 +34,7 @@ internal static class CommandLine
         }
         catch (System.ComponentModel.Win32Exception exception)
         {
-            throw new InvalidOperationException($"Cannot run '{fileName}' ({exception.Message}): .ci/run installs the container tools.", exception);
+            throw new InvalidOperationException($"Cannot run '{fileName}' ({exception.Message}): .ci/run installs the programs the tests run.", exception);
         }
 
         process.BeginOutputReadLine();

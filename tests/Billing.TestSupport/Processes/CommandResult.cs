@@ -1,7 +1,7 @@
-namespace Billing.DeploymentTests.Infrastructure;
+namespace Billing.TestSupport.Processes;
 
 /// <summary>How a program ended: its exit code, and what it wrote to standard output and standard error.</summary>
-internal sealed record CommandResult(string CommandLine, int ExitCode, string StandardOutput, string StandardError)
+public sealed record CommandResult(string CommandLine, int ExitCode, string StandardOutput, string StandardError)
 {
     public override string ToString() =>
         $"'{CommandLine}' exited with {ExitCode}\n--- stdout\n{Tail(StandardOutput)}\n--- stderr\n{Tail(StandardError)}";
