@@ -172,33 +172,6 @@ public sealed class ComposeStackTests(ComposeStack stack) : IClassFixture<Compos
             return true;
         }, $"invoices for {string.Join(", ", months)}");
 
-    /// <summary>
-    /// Polls <paramref name="condition"/> once a second; a failed request (the web app waiting for a dead silo's
-    /// grains to move) is "not yet".
-    /// </summary>
-    private async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not yet.
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited {Patience} for {what}:\n{await stack.DescribeAsync()}");
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-    }
+    private Task WaitUntilAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.UntilAsync(condition, Patience, async () => $"{what}:\n{await stack.DescribeAsync()}");
 }

@@ -87,29 +87,6 @@ public sealed class ImageTests(ContainerImages images)
 
     private static T Json<T>(string json) => JsonSerializer.Deserialize<T>(json)!;
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string container)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{container} delivered no events within {Patience}:\n{await Podman.LogsAsync(container)}");
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, string container) =>
+        Eventually.UntilAsync(condition, Patience, async () => $"{container} delivered no events:\n{await Podman.LogsAsync(container)}");
 }
