@@ -22,6 +22,9 @@ internal sealed class LoadProducer : IDisposable
     private long sent;
     private long failed;
 
+    // Every event sent, by customer: to name the records behind a wrong total.
+    private readonly Dictionary<string, List<SentEvent>> sentEvents = new(StringComparer.Ordinal);
+
     public LoadProducer(string bootstrapServers, string topic, int partitions, bool keyed)
     {
         this.topic = topic;
@@ -43,8 +46,6 @@ internal sealed class LoadProducer : IDisposable
     /// <summary>How many records each customer was sent.</summary>
     public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Every event sent, by customer: to name the records behind a wrong total.</summary>
-    private Dictionary<string, List<SentEvent>> Sent { get; } = new(StringComparer.Ordinal);
 
     /// <summary>How many events have been sent so far (the number the next one gets).</summary>
     public long SentCount
@@ -120,9 +121,9 @@ internal sealed class LoadProducer : IDisposable
             : producer.ProduceAsync(new TopicPartition(topic, new Partition((int)(number % partitions))), message);
         lock (gate)
         {
-            if (!Sent.TryGetValue(customer, out var events))
+            if (!sentEvents.TryGetValue(customer, out var events))
             {
-                Sent[customer] = events = [];
+                sentEvents[customer] = events = [];
             }
 
             events.Add(new SentEvent(number, billable.Amount, produced));
@@ -151,7 +152,7 @@ internal sealed class LoadProducer : IDisposable
         List<SentEvent> events;
         lock (gate)
         {
-            events = [.. Sent.GetValueOrDefault(customer) ?? []];
+            events = [.. sentEvents.GetValueOrDefault(customer) ?? []];
         }
 
         return events

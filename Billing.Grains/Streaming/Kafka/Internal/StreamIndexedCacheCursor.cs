@@ -66,15 +66,12 @@ internal sealed class StreamIndexedCacheCursor : IQueueCacheCursor
         currentFrom = NextIndex;
         var end = NextIndex + 1;
         var items = log[NextIndex].Batch.Items.Count;
+        log[NextIndex].Yielded = true;
         while (!singleEntryNext && end < log.EndIndex && items + log[end].Batch.Items.Count <= maxItemsPerDelivery)
         {
             items += log[end].Batch.Items.Count;
+            log[end].Yielded = true;
             end++;
-        }
-
-        for (var index = currentFrom; index < end; index++)
-        {
-            log[index].Yielded = true;
         }
 
         current = end - currentFrom == 1 ? log[currentFrom].Batch : KafkaBatchContainer.Coalesce(log.Range(currentFrom, end));

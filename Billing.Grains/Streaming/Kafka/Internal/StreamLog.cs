@@ -70,14 +70,9 @@ internal sealed class StreamLog
     }
 
     /// <summary>
-    /// Removes the entries before <paramref name="index"/> and adds those delivered to <paramref name="delivered"/>;
-    /// the number of items the removed entries held.
-    /// </summary>
-    public int RemoveBefore(long index, List<IBatchContainer> delivered) => RemoveBefore(index, delivered, out _);
-
-    /// <summary>
     /// Removes the entries before <paramref name="index"/>, adds those delivered to <paramref name="delivered"/>,
-    /// and counts in <paramref name="neverYielded"/> those no cursor had handed to a consumer.
+    /// and counts in <paramref name="neverYielded"/> those no cursor had handed to a consumer; the number of items
+    /// the removed entries held.
     /// </summary>
     public int RemoveBefore(long index, List<IBatchContainer> delivered, out int neverYielded)
     {
