@@ -160,8 +160,14 @@ internal sealed class LoadProducer : IDisposable
             .Select(sent => $"record #{sent.Number:N0} at partition {sent.Produced.Result.Partition.Value} offset {sent.Produced.Result.Offset.Value}");
     }
 
-    /// <summary>Waits until every record sent is acknowledged.</summary>
-    public void Flush() => producer.Flush(TimeSpan.FromMinutes(2));
+    /// <summary>Waits until every record sent is acknowledged (or has failed, which <see cref="Failed"/> counts).</summary>
+    public void Flush()
+    {
+        if (producer.Flush(TimeSpan.FromMinutes(2)) is var waiting and > 0)
+        {
+            throw new TimeoutException($"{waiting:N0} records were still not acknowledged by the broker after 2 minutes.");
+        }
+    }
 
     public void Dispose() => producer.Dispose();
 }

@@ -41,20 +41,33 @@ internal sealed class TopicOffsets : IDisposable
     public long DeadLetters() =>
         deadLetterPartitions.Sum(partition => Math.Max(0, consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(5)).High.Value));
 
-    /// <summary>Waits until every record produced so far is committed; the time it took, or a time-out.</summary>
+    /// <summary>
+    /// Waits until every record in the topic now is committed, partition by partition: a sum over partitions
+    /// would let records committed in one partition (that arrived after the ends were read) stand in for
+    /// records still waiting in another. The producer must have been flushed first, or records still in
+    /// flight are not waited for.
+    /// </summary>
     public async Task WaitUntilAllCommittedAsync(TimeSpan timeout)
     {
-        var end = End();
+        var ends = partitions.Select(partition => consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(5)).High.Value).ToArray();
         var deadline = DateTime.UtcNow + timeout;
-        while (Committed() < end)
+        while (Uncommitted(ends) is var uncommitted and > 0)
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{end - Committed():N0} of {end:N0} records were not committed within {timeout}.");
+                throw new TimeoutException($"{uncommitted:N0} of {ends.Sum():N0} records were not committed within {timeout}.");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(20));
         }
+    }
+
+    /// <summary>Records below <paramref name="ends"/> (one end per partition) that the group has not committed.</summary>
+    private long Uncommitted(long[] ends)
+    {
+        var committed = consumer.Committed(partitions, TimeSpan.FromSeconds(5))
+            .ToDictionary(offset => offset.Partition.Value, offset => Math.Max(0, offset.Offset.Value));
+        return partitions.Select((partition, index) => Math.Max(0, ends[index] - committed.GetValueOrDefault(partition.Partition.Value))).Sum();
     }
 
     public void Dispose() => consumer.Dispose();
