@@ -33,6 +33,7 @@ public sealed class CustomerGrain(
     EventClockView clock,
     CustomerDirectoryReporter directory,
     CustomerStandings standings,
+    CustomerActivations activations,
     TimeProvider time,
     ILogger<CustomerGrain> logger)
     : Grain, ICustomerGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<IngestedEvent>, IRemindable
@@ -58,6 +59,8 @@ public sealed class CustomerGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Within this silo's bound of active customers: the least recently used may deactivate now.
+        activations.Activated(Customer, GrainContext);
         // Into this silo's standings at once, not with the next new event: the silo this customer left may
         // have died before reporting its last batch, and that batch, redelivered here, changes nothing.
         standings.Update(Customer, state.State);
@@ -67,6 +70,7 @@ public sealed class CustomerGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        activations.Deactivating(Customer, GrainContext);
         standings.Retire(Customer);
         if (completionUnsaved && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
         {
@@ -74,10 +78,15 @@ public sealed class CustomerGrain(
         }
     }
 
-    public Task<CustomerUsage?> GetUsageAsync() => Task.FromResult(CustomerLedger.Describe(Customer, state.State));
+    public Task<CustomerUsage?> GetUsageAsync()
+    {
+        activations.Used(Customer);
+        return Task.FromResult(CustomerLedger.Describe(Customer, state.State));
+    }
 
     public Task SubscribeAsync(ICustomerUsageObserver observer)
     {
+        activations.Used(Customer);
         observers ??= new(ObserverExpiry, logger);
         observers.Subscribe(observer, observer);
         return Task.CompletedTask;
@@ -94,6 +103,7 @@ public sealed class CustomerGrain(
 
     public async Task OnNextAsync(IList<SequentialItem<IngestedEvent>> items)
     {
+        activations.Used(Customer);
         // Whether an event is late follows what this silo knows to be closed, not when this customer last
         // closed a month: a customer without a window of a closed month (new, or with later usage only) takes
         // that month's events as late usage, as every other customer does.

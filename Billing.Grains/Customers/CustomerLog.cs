@@ -10,4 +10,7 @@ internal static partial class CustomerLog
 
     [LoggerMessage(3101, LogLevel.Warning, "Reporting this silo's customer standings to the leaderboard failed; trying again next interval")]
     public static partial void StandingsReportFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3102, LogLevel.Information, "More than {MaxActiveCustomers} customers are active on this silo: the least recently used are deactivated from now on (Billing:MaxActiveCustomers)")]
+    public static partial void ActivationBoundReached(ILogger logger, int maxActiveCustomers);
 }

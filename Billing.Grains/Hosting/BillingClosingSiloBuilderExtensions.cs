@@ -35,6 +35,7 @@ public static class BillingClosingSiloBuilderExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, EventClockAgent>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WatermarkMetrics>();
         services.AddSingleton<CustomerStandings>();
+        services.AddSingleton<CustomerActivations>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CustomerStandingsAgent>();
         services.AddSingleton(provider => new InvoiceFileWriter(
             Path.GetFullPath(provider.GetRequiredService<IOptions<BillingOptions>>().Value.InvoiceDirectory),

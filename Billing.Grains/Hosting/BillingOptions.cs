@@ -55,6 +55,13 @@ public sealed class BillingOptions
     /// </summary>
     public TimeSpan ClosingReminderPeriod { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How many customer grains one silo keeps active; past it, the least recently used is deactivated (its
+    /// state is already stored) and activates again with its next event or query. About 14 KB each. Default
+    /// 25,000.
+    /// </summary>
+    public int MaxActiveCustomers { get; set; } = 25_000;
+
     /// <summary>Where invoice files go: <c>yyyy-MM/&lt;customer&gt;.json</c> and <c>.txt</c>. Default <c>invoices</c> (relative to the working directory).</summary>
     public string InvoiceDirectory { get; set; } = "invoices";
 }

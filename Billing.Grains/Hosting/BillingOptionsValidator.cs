@@ -33,6 +33,11 @@ public sealed class BillingOptionsValidator : IValidateOptions<BillingOptions>
             }
         }
 
+        if (options.MaxActiveCustomers < 1)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Billing:MaxActiveCustomers must be at least 1 (was {options.MaxActiveCustomers})."));
+        }
+
         if (string.IsNullOrWhiteSpace(options.InvoiceDirectory))
         {
             failures.Add("Billing:InvoiceDirectory must not be empty.");

@@ -21,6 +21,7 @@ public sealed class BillingOptionsValidatorTests
     [InlineData("Billing:MaxFutureSkew", "-00:00:01")]
     [InlineData("Billing:MaxPartitionLead", "-00:00:01")]
     [InlineData("Billing:MaxEventAge", "30.00:00:00")]
+    [InlineData("Billing:MaxActiveCustomers", "0")]
     public void Validate_BadValue_FailureNamesTheKey(string key, string value)
     {
         var options = Bind(new Dictionary<string, string?> { [key] = value });
@@ -55,6 +56,7 @@ public sealed class BillingOptionsValidatorTests
         Assert.Equal(TimeSpan.FromHours(1), options.MaxFutureSkew);
         Assert.Equal(TimeSpan.FromDays(400), options.MaxEventAge);
         Assert.Equal(TimeSpan.FromDays(1), options.MaxPartitionLead);
+        Assert.Equal(25_000, options.MaxActiveCustomers);
     }
 
     [Fact]
