@@ -7,15 +7,16 @@ internal static class KafkaClientConfigs
 {
     /// <summary>
     /// How much one partition's consumer may prefetch, unless <see cref="KafkaStreamOptions.ClientProperties"/>
-    /// says otherwise. librdkafka's own defaults (100,000 messages, 64 MiB per partition) let a silo reading 16
-    /// partitions of a backlog hold a gigabyte of records it cannot deliver yet; the queue cache bounds what
-    /// waits for delivery, and this bounds what waits to be read.
+    /// says otherwise. librdkafka's own defaults (100,000 messages, 64 MiB per partition) let a silo reading 32
+    /// partitions of a backlog hold two gigabytes of records it cannot deliver yet, outside the managed heap; the
+    /// queue cache bounds what waits for delivery, and this bounds what waits to be read: at most 4 MiB per
+    /// partition, several seconds of reading at the rates a silo delivers.
     /// </summary>
     private static readonly Dictionary<string, string> PrefetchDefaults = new(StringComparer.Ordinal)
     {
-        ["queued.min.messages"] = "20000",
-        ["queued.max.messages.kbytes"] = "16384",
-        ["fetch.max.bytes"] = "8388608",
+        ["queued.min.messages"] = "5000",
+        ["queued.max.messages.kbytes"] = "4096",
+        ["fetch.max.bytes"] = "4194304",
     };
 
     public static ConsumerConfig Consumer(KafkaStreamOptions options, int partition)
