@@ -9,17 +9,23 @@ namespace Billing.Benchmarks;
 /// <param name="Keyed">Records placed by the producer's partitioner from their key, as Kafka producers do; false: round-robin.</param>
 /// <param name="StepSeconds">How long each rate of the sustained run is held.</param>
 /// <param name="QueriesPerSecond">Rate of <c>GET /customers/{customer}</c> during the sustained run (0: none).</param>
+/// <param name="SiloMemoryMiB">
+/// The memory the silo's process may use, in MiB, as a container's limit would set it (its GC heap limit); 0: the
+/// machine's.
+/// </param>
 internal sealed record BenchmarkSettings(
     IReadOnlyList<int> CustomerCounts,
     IReadOnlyList<string> States,
     int Partitions,
     bool Keyed,
     int StepSeconds,
-    int QueriesPerSecond = 1_000)
+    int QueriesPerSecond = 1_000,
+    int SiloMemoryMiB = 0)
 {
     public const string Usage = """
         usage: Billing.Benchmarks [ingest] [--customers 1000,10000,100000] [--state memory,postgres]
                                   [--partitions 32] [--round-robin] [--step-seconds 10] [--queries 1000]
+                                  [--silo-memory MiB]
                Billing.Benchmarks close [customers] [durable|memory|both]
         """;
 
@@ -52,6 +58,9 @@ internal sealed record BenchmarkSettings(
                     break;
                 case "--queries" when i + 1 < args.Count:
                     settings = settings with { QueriesPerSecond = Number(args[++i]) };
+                    break;
+                case "--silo-memory" when i + 1 < args.Count:
+                    settings = settings with { SiloMemoryMiB = Number(args[++i]) };
                     break;
                 case "--round-robin":
                     settings = settings with { Keyed = false };

@@ -43,7 +43,7 @@ internal sealed class IngestionScenario(EmbeddedKafkaBroker broker, BenchmarkSet
         var baselineRate = coldRecords / baselineElapsed.TotalSeconds;
         Console.WriteLine($"  {state}, {customers:N0} customers: baseline {baselineRate:N0} events/s; starting the system");
 
-        await using var system = await SystemUnderTest.StartAsync(state, broker.BootstrapServers, topic, consumerGroup: name);
+        await using var system = await SystemUnderTest.StartAsync(state, broker.BootstrapServers, topic, consumerGroup: name, settings.SiloMemoryMiB);
         using var offsets = new TopicOffsets(broker.BootstrapServers, topic, name, settings.Partitions);
         using var producer = new LoadProducer(broker.BootstrapServers, topic, settings.Partitions, settings.Keyed);
 

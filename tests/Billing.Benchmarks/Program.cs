@@ -23,7 +23,8 @@ if (settings is null)
 using var broker = EmbeddedKafkaBroker.Start(new EmbeddedKafkaBrokerOptions());
 Console.WriteLine(
     $"Ingestion benchmark: {settings.Partitions} partitions, {(settings.Keyed ? "keyed by customer" : "round-robin")}, " +
-    $"{Environment.ProcessorCount} cores, embedded broker {broker.BootstrapServers}");
+    $"{Environment.ProcessorCount} cores, embedded broker {broker.BootstrapServers}" +
+    (settings.SiloMemoryMiB > 0 ? $", silo memory limited to {settings.SiloMemoryMiB:N0} MiB" : ""));
 var results = new List<ScenarioResult>();
 foreach (var customers in settings.CustomerCounts)
 {

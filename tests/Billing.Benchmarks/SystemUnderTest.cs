@@ -32,8 +32,20 @@ internal sealed class SystemUnderTest : IAsyncDisposable
     /// <summary>The most memory the process hosting the silo has held, in bytes.</summary>
     public long SiloPeakWorkingSet => silo.PeakWorkingSet;
 
-    public static async Task<SystemUnderTest> StartAsync(string state, string bootstrapServers, string topic, string consumerGroup)
+    /// <summary>Starts PostgreSQL (for "postgres"), the silo and the web app, and waits until the web app answers.</summary>
+    /// <param name="state">"memory" (the web app co-hosts the silo) or "postgres" (a Billing.Silo process and a web client).</param>
+    /// <param name="bootstrapServers">The embedded broker.</param>
+    /// <param name="topic">The incoming topic.</param>
+    /// <param name="consumerGroup">The silo's consumer group, whose commits the benchmark reads.</param>
+    /// <param name="siloMemoryMiB">The memory the silo's process may use (its GC heap limit, as a container's limit sets it); 0: the machine's.</param>
+    public static async Task<SystemUnderTest> StartAsync(string state, string bootstrapServers, string topic, string consumerGroup, int siloMemoryMiB)
     {
+        var siloEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (siloMemoryMiB > 0)
+        {
+            siloEnvironment["DOTNET_GCHeapHardLimit"] = ((long)siloMemoryMiB << 20).ToString("X", CultureInfo.InvariantCulture);
+        }
+
         var (key, keySettings) = ApiClients.NewAdminKey();
         var webPort = FreePorts.Take(1)[0];
         var common = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -67,7 +79,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
                 ["Orleans:SiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture),
                 ["Orleans:GatewayPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
             };
-            siloProcess = AppProcess.Start(RepositoryPaths.SiloAssembly, "silo", siloSettings);
+            siloProcess = AppProcess.StartWithEnvironment(RepositoryPaths.SiloAssembly, "silo", siloSettings, siloEnvironment);
             started.Add(siloProcess);
             web["ConnectionStrings:Billing"] = connectionString;
             web["Orleans:Role"] = "Client";
@@ -78,7 +90,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
             var ports = FreePorts.Take(2);
             web["Orleans:SiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture);
             web["Orleans:GatewayPort"] = ports[1].ToString(CultureInfo.InvariantCulture);
-            siloProcess = AppProcess.Start(RepositoryPaths.WebAssembly, "web", web);
+            siloProcess = AppProcess.StartWithEnvironment(RepositoryPaths.WebAssembly, "web", web, siloEnvironment);
             started.Add(siloProcess);
         }
 

@@ -44,8 +44,15 @@ public sealed partial class AppProcess : IAsyncDisposable
     public static AppProcess Start(string assembly, string name, IEnumerable<KeyValuePair<string, string>> settings, string? command = null) =>
         Run(assembly, name, [.. command is null ? [] : new[] { command }, .. settings.Select(setting => $"--{setting.Key}={setting.Value}")]);
 
+    /// <summary>As <see cref="Start"/>, with <paramref name="environment"/> set in the process's environment.</summary>
+    public static AppProcess StartWithEnvironment(string assembly, string name, IEnumerable<KeyValuePair<string, string>> settings, IReadOnlyDictionary<string, string> environment) =>
+        Launch(assembly, name, [.. settings.Select(setting => $"--{setting.Key}={setting.Value}")], environment);
+
     /// <summary>Starts <paramref name="assembly"/> with exactly <paramref name="arguments"/> on its command line.</summary>
-    public static AppProcess Run(string assembly, string name, params string[] arguments)
+    public static AppProcess Run(string assembly, string name, params string[] arguments) =>
+        Launch(assembly, name, arguments, new Dictionary<string, string>());
+
+    private static AppProcess Launch(string assembly, string name, string[] arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -61,6 +68,10 @@ public sealed partial class AppProcess : IAsyncDisposable
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
         var process = new Process { StartInfo = start };
         var app = new AppProcess(name, process);
         process.OutputDataReceived += (_, line) => app.Keep(line.Data);
