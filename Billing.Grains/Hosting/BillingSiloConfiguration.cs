@@ -9,7 +9,7 @@ using Orleans.Configuration;
 namespace Billing.Grains.Hosting;
 
 /// <summary>
-/// How every billing silo is configured from the configuration keys of ARCHITECTURE.md, whichever process
+/// How every billing silo is configured from the configuration keys README documents, whichever process
 /// hosts it (Billing.Web co-hosting, Billing.Silo headless).
 /// </summary>
 public static class BillingSiloConfiguration
