@@ -1,5 +1,6 @@
 using Billing.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,23 @@ public static class LoopbackWebApp
     /// </summary>
     public static async Task<(WebApplication App, Uri Address, string InvoiceDirectory)> StartAsync(
         IEnumerable<string> settings, Action<WebApplicationBuilder>? configure = null)
+    {
+        string[] given = [.. settings];
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(given, configure);
+            }
+            catch (AddressInUseException) when (attempt < 3)
+            {
+                // A port is free when chosen, not always when bound: another test's process took it in between.
+            }
+        }
+    }
+
+    private static async Task<(WebApplication App, Uri Address, string InvoiceDirectory)> StartOnFreePortsAsync(
+        string[] settings, Action<WebApplicationBuilder>? configure)
     {
         var ports = FreePorts.Take(2);
         var invoiceDirectory = Directory.CreateTempSubdirectory("billing-invoices-").FullName;
