@@ -24,18 +24,6 @@ public sealed class CustomerActivations(IOptions<BillingOptions> options, ILogge
     private readonly LeastRecentlyUsed<string, IGrainContext> active = new(options.Value.MaxActiveCustomers, StringComparer.Ordinal);
     private long deactivated;
 
-    /// <summary>Customer activations this silo holds now.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (gate)
-            {
-                return active.Count;
-            }
-        }
-    }
-
     /// <summary>Customer activations this silo has deactivated to stay within the bound, since it started.</summary>
     public long Deactivated => Interlocked.Read(ref deactivated);
 

@@ -46,7 +46,6 @@ internal sealed class LoadProducer : IDisposable
     /// <summary>How many records each customer was sent.</summary>
     public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
 
-
     /// <summary>How many events have been sent so far (the number the next one gets).</summary>
     public long SentCount
     {

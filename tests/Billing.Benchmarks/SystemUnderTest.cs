@@ -79,7 +79,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
                 ["Orleans:SiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture),
                 ["Orleans:GatewayPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
             };
-            siloProcess = AppProcess.StartWithEnvironment(RepositoryPaths.SiloAssembly, "silo", siloSettings, siloEnvironment);
+            siloProcess = AppProcess.Start(RepositoryPaths.SiloAssembly, "silo", siloSettings, environment: siloEnvironment);
             started.Add(siloProcess);
             web["ConnectionStrings:Billing"] = connectionString;
             web["Orleans:Role"] = "Client";
@@ -90,7 +90,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
             var ports = FreePorts.Take(2);
             web["Orleans:SiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture);
             web["Orleans:GatewayPort"] = ports[1].ToString(CultureInfo.InvariantCulture);
-            siloProcess = AppProcess.StartWithEnvironment(RepositoryPaths.WebAssembly, "web", web, siloEnvironment);
+            siloProcess = AppProcess.Start(RepositoryPaths.WebAssembly, "web", web, environment: siloEnvironment);
             started.Add(siloProcess);
         }
 

@@ -25,7 +25,10 @@ internal sealed class TopicOffsets : IDisposable
     }
 
     /// <summary>Records produced to the topic so far.</summary>
-    public long End() => partitions.Sum(partition => consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(5)).High.Value);
+    public long End() => Ends().Sum();
+
+    /// <summary>Where each partition ends now, in partition order.</summary>
+    private long[] Ends() => [.. partitions.Select(partition => consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(5)).High.Value)];
 
     /// <summary>Records the group has committed (whose effects are stored).</summary>
     public long Committed() =>
@@ -49,7 +52,7 @@ internal sealed class TopicOffsets : IDisposable
     /// </summary>
     public async Task WaitUntilAllCommittedAsync(TimeSpan timeout)
     {
-        var ends = partitions.Select(partition => consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(5)).High.Value).ToArray();
+        var ends = Ends();
         var deadline = DateTime.UtcNow + timeout;
         while (Uncommitted(ends) is var uncommitted and > 0)
         {

@@ -40,19 +40,19 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <summary>The most memory the process has held at once (Linux VmHWM, its peak resident set), in bytes; 0 if unknown.</summary>
     public long PeakWorkingSet => ReadStatus("VmHWM:");
 
-    /// <summary>Starts <paramref name="assembly"/> (<see cref="RepositoryPaths"/>) with an optional command and <c>--Key=Value</c> settings.</summary>
-    public static AppProcess Start(string assembly, string name, IEnumerable<KeyValuePair<string, string>> settings, string? command = null) =>
-        Run(assembly, name, [.. command is null ? [] : new[] { command }, .. settings.Select(setting => $"--{setting.Key}={setting.Value}")]);
-
-    /// <summary>As <see cref="Start"/>, with <paramref name="environment"/> set in the process's environment.</summary>
-    public static AppProcess StartWithEnvironment(string assembly, string name, IEnumerable<KeyValuePair<string, string>> settings, IReadOnlyDictionary<string, string> environment) =>
-        Launch(assembly, name, [.. settings.Select(setting => $"--{setting.Key}={setting.Value}")], environment);
+    /// <summary>
+    /// Starts <paramref name="assembly"/> (<see cref="RepositoryPaths"/>) with an optional command and <c>--Key=Value</c>
+    /// settings; <paramref name="environment"/>, if given, is set in its environment besides what it inherits (a GC
+    /// heap limit, say).
+    /// </summary>
+    public static AppProcess Start(
+        string assembly, string name, IEnumerable<KeyValuePair<string, string>> settings, string? command = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        Launch(assembly, name, [.. command is null ? [] : new[] { command }, .. settings.Select(setting => $"--{setting.Key}={setting.Value}")], environment);
 
     /// <summary>Starts <paramref name="assembly"/> with exactly <paramref name="arguments"/> on its command line.</summary>
-    public static AppProcess Run(string assembly, string name, params string[] arguments) =>
-        Launch(assembly, name, arguments, new Dictionary<string, string>());
+    public static AppProcess Run(string assembly, string name, params string[] arguments) => Launch(assembly, name, arguments, environment: null);
 
-    private static AppProcess Launch(string assembly, string name, string[] arguments, IReadOnlyDictionary<string, string> environment)
+    private static AppProcess Launch(string assembly, string name, string[] arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -68,7 +68,7 @@ public sealed partial class AppProcess : IAsyncDisposable
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
