@@ -1,4 +1,5 @@
 using Billing.Events;
+using Billing.Grains.Deduplication;
 using Billing.Grains.Domain;
 using Billing.Grains.Invoicing;
 using Billing.Grains.Time;
@@ -6,7 +7,9 @@ using Billing.Invoices;
 using Billing.Records;
 using Billing.Streams;
 using Billing.Usage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using Orleans.Utilities;
@@ -24,10 +27,15 @@ namespace Billing.Grains.Customers;
 /// the customer holds changes (a new month, an invoice issued), the grain reports it and awaits the shard's
 /// write, then writes its own state, which remembers what was reported. A crash between the two leaves the
 /// directory knowing a month the state lacks, which only makes the shard call once for nothing.
+/// Event ids follow the same order: a full page of ids is stored before the state that counts it
+/// (<see cref="SeenEventIds"/>), and a page left over from a crash is ignored.
 /// </remarks>
 [ImplicitStreamSubscription(BillingStreams.CustomerNamespace)]
 public sealed class CustomerGrain(
-    [PersistentState("customer-usage", BillingStorage.Name)] IPersistentState<CustomerUsageState> state,
+    [PersistentState(CustomerGrain.StateName, BillingStorage.Name)] IPersistentState<CustomerUsageState> state,
+    [FromKeyedServices(BillingStorage.Name)] IGrainStorage storage,
+    EventIdRetention idRetention,
+    DeduplicationMetrics deduplicationMetrics,
     RecordCodecOptions codecOptions,
     InvoiceIssuer issuer,
     EventClockView clock,
@@ -38,6 +46,8 @@ public sealed class CustomerGrain(
     ILogger<CustomerGrain> logger)
     : Grain, ICustomerGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<IngestedEvent>, IRemindable
 {
+    private const string StateName = "customer-usage";
+
     /// <summary>The reminder each customer kept before the directory closed months; retired when it next fires.</summary>
     private const string RetiredClosingReminder = "close-months";
 
@@ -55,12 +65,16 @@ public sealed class CustomerGrain(
     private bool completionUnsaved;
     private IGrainTimer? retryTimer;
 
+    // The state's event ids, with their pages read at activation.
+    private EventIdStore? eventIds;
+
     private string Customer => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Within this silo's bound of active customers: the least recently used may deactivate now.
         activations.Activated(Customer, GrainContext);
+        eventIds = await EventIdStore.LoadAsync(state.State.EventIds, storage, this.GetGrainId(), StateName, logger);
         // Into this silo's standings at once, not with the next new event: the silo this customer left may
         // have died before reporting its last batch, and that batch, redelivered here, changes nothing.
         standings.Update(Customer, state.State);
@@ -108,12 +122,16 @@ public sealed class CustomerGrain(
         // closed a month: a customer without a window of a closed month (new, or with later usage only) takes
         // that month's events as late usage, as every other customer does.
         CustomerClosing.Advance(state.State, await clock.GetClosedThroughAsync());
-        if (CustomerLedger.Apply(state.State, items.Select(item => item.Item), time.GetUtcNow()) == 0)
+        var keepIdsFrom = idRetention.KeepFrom;
+        EventIds.Forget(keepIdsFrom);
+        var duplicatesBefore = state.State.EventIds.Duplicates;
+        if (CustomerLedger.Apply(state.State, items.Select(item => item.Item), time.GetUtcNow(), EventIds.Seen, keepIdsFrom) == 0)
         {
             return;
         }
 
         await StoreAsync();
+        deduplicationMetrics.Found(state.State.EventIds.Duplicates - duplicatesBefore);
         standings.Update(Customer, state.State);
         await NotifyAsync();
         await CloseIfDueAsync();
@@ -226,10 +244,14 @@ public sealed class CustomerGrain(
         }
     }
 
+    private EventIdStore EventIds => eventIds ?? throw new InvalidOperationException("A customer's event ids are read at activation.");
+
     private async Task WriteAsync()
     {
+        EventIds.BeforeStateWrite();
         await state.WriteOrDeactivateAsync(GrainContext);
         completionUnsaved = false;
+        await EventIds.AfterStateWriteAsync();
     }
 
     /// <summary>
@@ -240,6 +262,7 @@ public sealed class CustomerGrain(
     private async Task StoreAsync()
     {
         await StateWrites.OrDeactivateAsync(GrainContext, ReportToDirectoryAsync);
+        await StateWrites.OrDeactivateAsync(GrainContext, EventIds.WriteFullPagesAsync);
         await WriteAsync();
     }
 

@@ -1,4 +1,5 @@
 using Billing.Events;
+using Billing.Grains.Deduplication;
 using Billing.Invoices;
 using Billing.Usage;
 
@@ -9,13 +10,25 @@ public static class CustomerLedger
 {
     /// <summary>
     /// Adds every event not applied before to the window of its calendar month, or, when that month has
-    /// closed, to the late usage of that month (carried on the next invoice).
+    /// closed, to the late usage of that month (carried on the next invoice). An event whose id was counted
+    /// before is a copy: its offset is applied, and it counts only as a duplicate.
     /// </summary>
-    /// <returns>How many events were new.</returns>
-    public static int Apply(CustomerUsageState state, IEnumerable<IngestedEvent> events, DateTimeOffset now)
+    /// <param name="state">The customer's state.</param>
+    /// <param name="events">A batch, in stream order.</param>
+    /// <param name="now">The silo's clock, for <see cref="CustomerUsageState.UpdatedAt"/>.</param>
+    /// <param name="seen">The ids counted in the months kept (over <see cref="CustomerUsageState.EventIds"/>).</param>
+    /// <param name="keepIdsFrom">The first month whose ids are kept (<see cref="DeduplicationHorizon"/>).</param>
+    /// <returns>How many records were new (copies included: their offsets changed the state).</returns>
+    public static int Apply(CustomerUsageState state, IEnumerable<IngestedEvent> events, DateTimeOffset now, SeenEventIds seen, BillingMonth? keepIdsFrom)
     {
+        ArgumentNullException.ThrowIfNull(seen);
         var applied = state.Offsets.ApplyNew(events, billable =>
         {
+            if (!seen.TryCount(billable, keepIdsFrom))
+            {
+                return;
+            }
+
             var month = BillingMonth.Of(billable.Time);
             if (IsLate(state, month))
             {
@@ -51,7 +64,8 @@ public static class CustomerLedger
                 [.. state.Months.OrderBy(entry => entry.Key).Select(entry => entry.Value.ToUsage(entry.Key, StatusOf(state, entry.Key)))],
                 state.UpdatedAt,
                 PendingAdjustments(state),
-                state.LateEvents);
+                state.LateEvents,
+                state.EventIds.Duplicates);
 
     /// <summary>Late usage not invoiced yet, oldest month first.</summary>
     public static IReadOnlyList<InvoiceAdjustment> PendingAdjustments(CustomerUsageState state) =>

@@ -1,3 +1,4 @@
+using Billing.Grains.Deduplication;
 using Billing.Invoices;
 using Billing.Usage;
 
@@ -44,4 +45,8 @@ public sealed class CustomerUsageState
     /// </summary>
     [Id(8)]
     public CustomerMonths? ReportedToDirectory { get; set; }
+
+    /// <summary>The ids of the events counted in the months kept, and how many copies were not counted.</summary>
+    [Id(9)]
+    public StoredEventIds EventIds { get; init; } = new();
 }

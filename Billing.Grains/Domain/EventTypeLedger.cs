@@ -1,4 +1,5 @@
 using Billing.Events;
+using Billing.Grains.Deduplication;
 using Billing.Usage;
 
 namespace Billing.Grains.Domain;
@@ -6,10 +7,21 @@ namespace Billing.Grains.Domain;
 /// <summary>Applies a type's events to its monthly totals exactly once, and describes the result.</summary>
 public static class EventTypeLedger
 {
-    /// <returns>How many events were new.</returns>
-    public static int Apply(EventTypeUsageState state, IEnumerable<IngestedEvent> events, DateTimeOffset now)
+    /// <summary>
+    /// Adds every event not applied before to the total of its month; a copy of an event counted before (the
+    /// same customer and id) counts only as a duplicate, as it does for its customer.
+    /// </summary>
+    /// <returns>How many records were new (copies included: their offsets changed the state).</returns>
+    public static int Apply(EventTypeUsageState state, IEnumerable<IngestedEvent> events, DateTimeOffset now, SeenEventIds seen, BillingMonth? keepIdsFrom)
     {
-        var applied = state.Offsets.ApplyNew(events, billable => state.Months.GetOrAdd(BillingMonth.Of(billable.Time)).Add(billable.Amount));
+        ArgumentNullException.ThrowIfNull(seen);
+        var applied = state.Offsets.ApplyNew(events, billable =>
+        {
+            if (seen.TryCount(billable, keepIdsFrom))
+            {
+                state.Months.GetOrAdd(BillingMonth.Of(billable.Time)).Add(billable.Amount);
+            }
+        });
         if (applied > 0)
         {
             state.UpdatedAt = now;
@@ -24,5 +36,6 @@ public static class EventTypeLedger
             : new EventTypeUsage(
                 type,
                 [.. state.Months.OrderBy(entry => entry.Key).Select(entry => new TypeMonthUsage(entry.Key, entry.Value.Count, entry.Value.Total))],
-                state.UpdatedAt);
+                state.UpdatedAt,
+                state.EventIds.Duplicates);
 }

@@ -1,3 +1,4 @@
+using Billing.Grains.Deduplication;
 using Billing.Usage;
 
 namespace Billing.Grains.Domain;
@@ -15,4 +16,8 @@ public sealed class EventTypeUsageState
 
     [Id(2)]
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>The ids (with their customers) of the events counted in the months kept, and how many copies were not counted.</summary>
+    [Id(3)]
+    public StoredEventIds EventIds { get; init; } = new();
 }

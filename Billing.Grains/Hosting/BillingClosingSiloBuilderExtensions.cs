@@ -1,4 +1,5 @@
 using Billing.Grains.Customers;
+using Billing.Grains.Deduplication;
 using Billing.Grains.Invoicing;
 using Billing.Grains.Time;
 using Billing.Records;
@@ -36,6 +37,8 @@ public static class BillingClosingSiloBuilderExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WatermarkMetrics>();
         services.AddSingleton<CustomerStandings>();
         services.AddSingleton<CustomerActivations>();
+        services.AddSingleton<EventIdRetention>();
+        services.AddSingleton<DeduplicationMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CustomerStandingsAgent>();
         services.AddSingleton(provider => new InvoiceFileWriter(
             Path.GetFullPath(provider.GetRequiredService<IOptions<BillingOptions>>().Value.InvoiceDirectory),

@@ -31,6 +31,14 @@ public sealed class BillingOptions
     public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromDays(400);
 
     /// <summary>
+    /// How long past the end of a month, in event time (the global watermark), the ids of that month's events
+    /// are kept to recognize a retried record as a duplicate. A copy arriving later is billed again, as late
+    /// usage. At least <see cref="AllowedLateness"/>, so that a copy can never be billed in two months while
+    /// the month is still open. Default 35 days: a month's ids outlive its invoice by about a month.
+    /// </summary>
+    public TimeSpan DeduplicationHorizon { get; set; } = TimeSpan.FromDays(35);
+
+    /// <summary>
     /// How far one partition may carry the global watermark ahead of what the other partitions' delivered data
     /// supports: the runner-up partition's latest event time, plus the processing time that has passed since it
     /// last moved, plus this lead. Default 1 day.

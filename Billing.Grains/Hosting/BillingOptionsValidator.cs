@@ -33,6 +33,12 @@ public sealed class BillingOptionsValidator : IValidateOptions<BillingOptions>
             }
         }
 
+        if (options.AllowedLateness >= TimeSpan.Zero && options.DeduplicationHorizon < options.AllowedLateness)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Billing:DeduplicationHorizon must be at least Billing:AllowedLateness ({options.AllowedLateness:c}; was {options.DeduplicationHorizon:c})."));
+        }
+
         if (options.MaxActiveCustomers < 1)
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"Billing:MaxActiveCustomers must be at least 1 (was {options.MaxActiveCustomers})."));

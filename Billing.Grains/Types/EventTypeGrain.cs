@@ -1,8 +1,11 @@
 using Billing.Events;
+using Billing.Grains.Deduplication;
 using Billing.Grains.Domain;
 using Billing.Streams;
 using Billing.Usage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using Orleans.Utilities;
@@ -11,18 +14,29 @@ namespace Billing.Grains.Types;
 
 /// <summary>
 /// Consumes one event type's stream in batches into monthly totals across customers, exactly once, and pushes
-/// the new usage to subscribed observers after each batch is written.
+/// the new usage to subscribed observers after each batch is written. A copy of an event already counted (the
+/// same customer and id) is left out here as it is by its customer, by the same rule and horizon.
 /// </summary>
 [ImplicitStreamSubscription(BillingStreams.TypeNamespace)]
 public sealed class EventTypeGrain(
-    [PersistentState("event-type-usage", BillingStorage.Name)] IPersistentState<EventTypeUsageState> state,
+    [PersistentState(EventTypeGrain.StateName, BillingStorage.Name)] IPersistentState<EventTypeUsageState> state,
+    [FromKeyedServices(BillingStorage.Name)] IGrainStorage storage,
+    EventIdRetention idRetention,
     TimeProvider time,
     ILogger<EventTypeGrain> logger)
     : Grain, IEventTypeGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<IngestedEvent>
 {
+    private const string StateName = "event-type-usage";
+
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(3);
 
     private readonly ObserverManager<IEventTypeUsageObserver> observers = new(ObserverExpiry, logger);
+
+    // The state's event ids, with their pages read at activation.
+    private EventIdStore? eventIds;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        eventIds = await EventIdStore.LoadAsync(state.State.EventIds, storage, this.GetGrainId(), StateName, logger);
 
     public Task<EventTypeUsage?> GetUsageAsync() => Task.FromResult(Describe());
 
@@ -43,12 +57,19 @@ public sealed class EventTypeGrain(
 
     public async Task OnNextAsync(IList<SequentialItem<IngestedEvent>> items)
     {
-        if (EventTypeLedger.Apply(state.State, items.Select(item => item.Item), time.GetUtcNow()) == 0)
+        var ids = eventIds ?? throw new InvalidOperationException("An event type's ids are read at activation.");
+        var keepIdsFrom = idRetention.KeepFrom;
+        ids.Forget(keepIdsFrom);
+        if (EventTypeLedger.Apply(state.State, items.Select(item => item.Item), time.GetUtcNow(), ids.Seen, keepIdsFrom) == 0)
         {
             return;
         }
 
+        // Pages first, then the state that counts them (see SeenEventIds).
+        await StateWrites.OrDeactivateAsync(GrainContext, ids.WriteFullPagesAsync);
+        ids.BeforeStateWrite();
         await state.WriteOrDeactivateAsync(GrainContext);
+        await ids.AfterStateWriteAsync();
         if (observers.Count > 0 && Describe() is { } usage)
         {
             await observers.Notify(observer => observer.OnUsageChangedAsync(usage));
