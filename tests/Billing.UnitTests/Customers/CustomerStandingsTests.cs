@@ -1,5 +1,6 @@
 using Billing.Events;
 using Billing.Grains.Customers;
+using Billing.Grains.Deduplication;
 using Billing.Grains.Domain;
 using Billing.Usage;
 using static Billing.UnitTests.Customers.CustomerRankingTests;
@@ -115,7 +116,7 @@ public sealed class CustomerStandingsTests
             state,
             events.Select((e, offset) => new IngestedEvent(
                 new BillableEvent("Emma", EventType.Call, e.Amount, DateTimeOffset.Parse(e.Time, System.Globalization.CultureInfo.InvariantCulture)), 0, offset)),
-            Noon);
+            Noon, new SeenEventIds(state.EventIds), null);
         return state;
     }
 }

@@ -1,4 +1,5 @@
 using Billing.Events;
+using Billing.Grains.Deduplication;
 using Billing.Grains.Domain;
 using Billing.Invoices;
 using Billing.Usage;
@@ -60,7 +61,7 @@ public sealed class CustomerClosingTests
         CustomerClosing.Advance(state, September);
         var draft = CustomerClosing.Freeze(state, "Emma", "EUR", Now)!;
 
-        CustomerLedger.Apply(state, [At(0, 1, EventType.Data, 2.50m, "2026-09-20T00:00:00Z")], Now);
+        CustomerLedger.Apply(state, [At(0, 1, EventType.Data, 2.50m, "2026-09-20T00:00:00Z")], Now, new SeenEventIds(state.EventIds), null);
 
         Assert.Equal(1m, draft.Total);
         var usage = CustomerLedger.Describe("Emma", state)!;
@@ -90,7 +91,7 @@ public sealed class CustomerClosingTests
         var state = StateWith(At(0, 0, EventType.Call, 10m, "2026-09-02T00:00:00Z"), At(0, 1, EventType.Call, 20m, "2026-10-02T00:00:00Z"));
         CloseAndIssue(state, September, number: 1);
 
-        CustomerLedger.Apply(state, [At(0, 2, EventType.Pack, 3.57m, "2026-09-29T00:00:00Z")], Now);
+        CustomerLedger.Apply(state, [At(0, 2, EventType.Pack, 3.57m, "2026-09-29T00:00:00Z")], Now, new SeenEventIds(state.EventIds), null);
         CustomerClosing.Advance(state, October);
         var october = CustomerClosing.Freeze(state, "Emma", "EUR", Now)!;
 
@@ -111,7 +112,7 @@ public sealed class CustomerClosingTests
     {
         var state = StateWith(At(0, 0, EventType.Call, 10m, "2026-09-02T00:00:00Z"));
         CloseAndIssue(state, September, number: 1);
-        CustomerLedger.Apply(state, [At(0, 1, EventType.Call, 2m, "2026-09-29T00:00:00Z")], Now);
+        CustomerLedger.Apply(state, [At(0, 1, EventType.Call, 2m, "2026-09-29T00:00:00Z")], Now, new SeenEventIds(state.EventIds), null);
 
         Assert.Equal(October, CustomerClosing.NextClosingMonth(state));
         Assert.Null(CustomerClosing.Freeze(state, "Emma", "EUR", Now));
@@ -131,7 +132,7 @@ public sealed class CustomerClosingTests
         CloseAndIssue(state, September, number: 1);
         // October closed with no usage of this customer's, then September's late event arrives.
         CustomerClosing.Advance(state, October);
-        CustomerLedger.Apply(state, [At(0, 1, EventType.Call, 2m, "2026-09-29T00:00:00Z")], Now);
+        CustomerLedger.Apply(state, [At(0, 1, EventType.Call, 2m, "2026-09-29T00:00:00Z")], Now, new SeenEventIds(state.EventIds), null);
 
         Assert.Equal(October, CustomerClosing.NextClosingMonth(state));
         var draft = CustomerClosing.Freeze(state, "Emma", "EUR", Now)!;
@@ -162,7 +163,7 @@ public sealed class CustomerClosingTests
         CustomerClosing.Freeze(state, "Emma", "EUR", Now);
 
         // September is frozen; October is closed but not frozen yet, so its window still takes the event.
-        CustomerLedger.Apply(state, [At(0, 2, EventType.Call, 5m, "2026-10-30T00:00:00Z")], Now);
+        CustomerLedger.Apply(state, [At(0, 2, EventType.Call, 5m, "2026-10-30T00:00:00Z")], Now, new SeenEventIds(state.EventIds), null);
 
         Assert.Equal(7m, state.Months[October].Total);
         Assert.Equal(0, state.LateEvents);
@@ -205,7 +206,7 @@ public sealed class CustomerClosingTests
     private static CustomerUsageState StateWith(params IngestedEvent[] events)
     {
         var state = new CustomerUsageState();
-        CustomerLedger.Apply(state, events, Now);
+        CustomerLedger.Apply(state, events, Now, new SeenEventIds(state.EventIds), null);
         return state;
     }
 

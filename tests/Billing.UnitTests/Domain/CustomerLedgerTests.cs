@@ -1,4 +1,5 @@
 using Billing.Events;
+using Billing.Grains.Deduplication;
 using Billing.Grains.Domain;
 using Billing.Usage;
 
@@ -18,7 +19,7 @@ public sealed class CustomerLedgerTests
             At(0, 0, EventType.Call, 3.57m, "2026-10-31T23:59:59.999Z"),
             At(0, 1, EventType.Call, 1.00m, "2026-11-01T00:00:00Z"),
             At(1, 0, EventType.Data, 0.43m, "2026-11-15T12:00:00Z"),
-        ], Now);
+        ], Now, new SeenEventIds(state.EventIds), null);
 
         Assert.Equal(3, applied);
         var usage = CustomerLedger.Describe("Emma", state)!;
@@ -36,9 +37,9 @@ public sealed class CustomerLedgerTests
     {
         var state = new CustomerUsageState();
         IngestedEvent[] batch = [At(3, 10, EventType.Pack, 5.00m, "2026-11-02T00:00:00Z"), At(3, 11, EventType.Misc, 2.50m, "2026-11-02T01:00:00Z")];
-        CustomerLedger.Apply(state, batch, Now);
+        CustomerLedger.Apply(state, batch, Now, new SeenEventIds(state.EventIds), null);
 
-        var appliedAgain = CustomerLedger.Apply(state, batch, Now.AddMinutes(1));
+        var appliedAgain = CustomerLedger.Apply(state, batch, Now.AddMinutes(1), new SeenEventIds(state.EventIds), null);
 
         Assert.Equal(0, appliedAgain);
         Assert.Equal(7.50m, CustomerLedger.Describe("Emma", state)!.Current!.Total);
@@ -49,10 +50,10 @@ public sealed class CustomerLedgerTests
     public void Apply_PartlyRedeliveredBatch_AppliesOnlyTheNewTail()
     {
         var state = new CustomerUsageState();
-        CustomerLedger.Apply(state, [At(3, 10, EventType.Pack, 5.00m, "2026-11-02T00:00:00Z")], Now);
+        CustomerLedger.Apply(state, [At(3, 10, EventType.Pack, 5.00m, "2026-11-02T00:00:00Z")], Now, new SeenEventIds(state.EventIds), null);
 
         var applied = CustomerLedger.Apply(state,
-            [At(3, 10, EventType.Pack, 5.00m, "2026-11-02T00:00:00Z"), At(3, 12, EventType.Pack, 1.25m, "2026-11-03T00:00:00Z")], Now);
+            [At(3, 10, EventType.Pack, 5.00m, "2026-11-02T00:00:00Z"), At(3, 12, EventType.Pack, 1.25m, "2026-11-03T00:00:00Z")], Now, new SeenEventIds(state.EventIds), null);
 
         Assert.Equal(1, applied);
         Assert.Equal(6.25m, CustomerLedger.Describe("Emma", state)!.Current!.Total);
@@ -64,7 +65,7 @@ public sealed class CustomerLedgerTests
         var state = new CustomerUsageState();
 
         var applied = CustomerLedger.Apply(state,
-            [At(0, 5, EventType.Call, 1.00m, "2026-11-02T00:00:00Z"), At(1, 5, EventType.Call, 1.00m, "2026-11-02T00:00:00Z")], Now);
+            [At(0, 5, EventType.Call, 1.00m, "2026-11-02T00:00:00Z"), At(1, 5, EventType.Call, 1.00m, "2026-11-02T00:00:00Z")], Now, new SeenEventIds(state.EventIds), null);
 
         Assert.Equal(2, applied);
     }

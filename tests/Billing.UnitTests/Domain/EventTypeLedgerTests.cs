@@ -1,4 +1,5 @@
 using Billing.Events;
+using Billing.Grains.Deduplication;
 using Billing.Grains.Domain;
 using Billing.Usage;
 
@@ -19,8 +20,8 @@ public sealed class EventTypeLedgerTests
             CustomerLedgerTests.At(2, 0, EventType.Call, 4.00m, "2026-11-01T00:00:00Z"),
         ];
 
-        Assert.Equal(3, EventTypeLedger.Apply(state, batch, Now));
-        Assert.Equal(0, EventTypeLedger.Apply(state, batch, Now));
+        Assert.Equal(3, EventTypeLedger.Apply(state, batch, Now, new SeenEventIds(state.EventIds), null));
+        Assert.Equal(0, EventTypeLedger.Apply(state, batch, Now, new SeenEventIds(state.EventIds), null));
 
         var usage = EventTypeLedger.Describe(EventType.Call, state)!;
         Assert.Equal(

@@ -22,6 +22,7 @@ public sealed class BillingOptionsValidatorTests
     [InlineData("Billing:MaxPartitionLead", "-00:00:01")]
     [InlineData("Billing:MaxEventAge", "30.00:00:00")]
     [InlineData("Billing:MaxActiveCustomers", "0")]
+    [InlineData("Billing:DeduplicationHorizon", "2.00:00:00")]
     public void Validate_BadValue_FailureNamesTheKey(string key, string value)
     {
         var options = Bind(new Dictionary<string, string?> { [key] = value });
@@ -57,6 +58,17 @@ public sealed class BillingOptionsValidatorTests
         Assert.Equal(TimeSpan.FromDays(400), options.MaxEventAge);
         Assert.Equal(TimeSpan.FromDays(1), options.MaxPartitionLead);
         Assert.Equal(25_000, options.MaxActiveCustomers);
+        Assert.Equal(TimeSpan.FromDays(35), options.DeduplicationHorizon);
+    }
+
+    [Fact]
+    public void Validate_DeduplicationHorizonShorterThanTheLateness_NamesBothKeys()
+    {
+        var result = new BillingOptionsValidator().Validate(null, new BillingOptions { AllowedLateness = TimeSpan.FromDays(5), DeduplicationHorizon = TimeSpan.FromDays(4) });
+
+        Assert.Equal(
+            "Billing:DeduplicationHorizon must be at least Billing:AllowedLateness (5.00:00:00; was 4.00:00:00).",
+            Assert.Single(result.Failures!));
     }
 
     [Fact]

@@ -136,5 +136,5 @@ public sealed class SharedPipelineStatusTests
     }
 
     private static StatusResponse Status(long lag) =>
-        new("embedded", false, "localhost:9092", null, null, [], lag, [], 0, [], null, 0, [], []);
+        new("embedded", false, "localhost:9092", null, null, [], lag, [], 0, [], 0, null, 0, [], []);
 }
