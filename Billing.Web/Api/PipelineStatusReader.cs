@@ -1,3 +1,4 @@
+using Billing.Events;
 using Billing.Grains;
 using Billing.Grains.Domain;
 using Billing.Grains.Hosting;
@@ -11,7 +12,8 @@ namespace Billing.Web.Api;
 /// <summary>
 /// Assembles the pipeline status (<c>GET /api/status</c> and the admin view): Kafka offsets read directly,
 /// event time from the event clock grain, invoicing health from its grain, the number issued from the store,
-/// open windows from the customer directory.
+/// open windows from the customer directory, duplicates from the event-type grains (every record reaches its
+/// type, so their sum counts every copy once).
 /// </summary>
 public sealed class PipelineStatusReader(
     BillingRuntimeInfo runtime,
@@ -31,8 +33,9 @@ public sealed class PipelineStatusReader(
         var issuedRead = TryReadAsync<long?>(async () => await grains.GetGrain<IInvoiceQueryGrain>(0).CountAsync(), cancellationToken);
         var windowsRead = TryReadAsync(() => CustomerDirectory.CountOpenWindowsAsync(grains), cancellationToken);
         var stallsRead = TryReadAsync(() => grains.GetGrain<IDeliveryStallsGrain>(0).GetAsync(), cancellationToken);
-        var (topic, clockAnswer, invoicingAnswer, issued, windows, stalls) =
-            (await topicRead, await clockRead, await invoicingRead, await issuedRead, await windowsRead, await stallsRead);
+        var duplicatesRead = TryReadAsync<long?>(() => CountDuplicatesAsync(grains), cancellationToken);
+        var (topic, clockAnswer, invoicingAnswer, issued, windows, stalls, duplicates) =
+            (await topicRead, await clockRead, await invoicingRead, await issuedRead, await windowsRead, await stallsRead, await duplicatesRead);
         var clock = clockAnswer ?? new EventClockStatus(null, 0, []);
         List<string> unavailable = [];
         if (clockAnswer is null)
@@ -60,6 +63,11 @@ public sealed class PipelineStatusReader(
             unavailable.Add("stalled deliveries");
         }
 
+        if (duplicates is null)
+        {
+            unavailable.Add("event types");
+        }
+
         var eventTimes = clock.Partitions.ToDictionary(p => p.Partition);
         var partitions = topic.Partitions
             .Select(p =>
@@ -80,10 +88,17 @@ public sealed class PipelineStatusReader(
             stalls?.Select(StallResponse.From).ToList(),
             topic.DeadLetters,
             [.. topic.LatestDeadLetters.Select(DeadLetterResponse.From)],
+            duplicates,
             invoicingAnswer is null ? null : InvoicingStatusResponse.From(invoicingAnswer),
             issued,
             windows?.Select(w => new OpenWindowsResponse(w.Month.ToString(), w.Windows)).ToList(),
             unavailable);
+    }
+
+    private static async Task<long?> CountDuplicatesAsync(IGrainFactory grains)
+    {
+        var usages = await Task.WhenAll(EventTypes.All.Select(type => grains.GetGrain<IEventTypeGrain>(type.WireName()).GetUsageAsync()));
+        return usages.Sum(usage => usage?.Duplicates ?? 0);
     }
 
     /// <summary>

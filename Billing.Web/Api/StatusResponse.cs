@@ -7,7 +7,8 @@ namespace Billing.Web.Api;
 /// <summary>
 /// <c>GET /api/status</c>: the mode, the broker, the pipeline's progress per partition, the partitions that wait
 /// behind a failing delivery (since when and why), event time (the global watermark and what each partition
-/// contributes), dead letters (how many, and why the newest were set aside),
+/// contributes), dead letters (how many, and why the newest were set aside), duplicates (records whose id
+/// was already counted for their customer, summed over the event types; null when a type could not be read),
 /// whether invoices are being issued and how many have been, and how many customer windows are open per month.
 /// What could not be read right now (a grain moving after a silo died) is named in <c>Unavailable</c>.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed record StatusResponse(
     IReadOnlyList<StallResponse>? Stalled,
     long DeadLetters,
     IReadOnlyList<DeadLetterResponse> LatestDeadLetters,
+    long? Duplicates,
     InvoicingStatusResponse? Invoicing,
     long? InvoicesIssued,
     IReadOnlyList<OpenWindowsResponse>? OpenWindows,

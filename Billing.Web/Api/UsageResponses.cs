@@ -6,7 +6,8 @@ namespace Billing.Web.Api;
 
 /// <summary>
 /// <c>GET /api/customers/{customer}/usage</c>: every month not invoiced yet (status <c>open</c> or
-/// <c>closing</c>) with its per-type breakdown, late usage waiting for the next invoice, and the late-event count.
+/// <c>closing</c>) with its per-type breakdown, late usage waiting for the next invoice, the late-event count,
+/// and how many records were copies of an event already counted (the same id) and were not counted again.
 /// </summary>
 public sealed record CustomerUsageResponse(
     string Customer,
@@ -14,7 +15,8 @@ public sealed record CustomerUsageResponse(
     DateTimeOffset? UpdatedAt,
     IReadOnlyList<MonthUsageResponse> Months,
     IReadOnlyList<AdjustmentResponse> PendingAdjustments,
-    int LateEvents)
+    int LateEvents,
+    long Duplicates)
 {
     public static CustomerUsageResponse From(CustomerUsage usage, string currency) => new(
         usage.Customer,
@@ -22,7 +24,8 @@ public sealed record CustomerUsageResponse(
         usage.UpdatedAt,
         [.. usage.OpenMonths.Select(MonthUsageResponse.From)],
         [.. usage.PendingAdjustments.Select(AdjustmentResponse.From)],
-        usage.LateEvents);
+        usage.LateEvents,
+        usage.Duplicates);
 }
 
 /// <summary>One open month of a customer.</summary>
@@ -39,14 +42,18 @@ public sealed record MonthUsageResponse(string Month, string Status, int Count, 
 /// <summary>Count and total of one type within a month.</summary>
 public sealed record TypeTotalResponse(string Type, int Count, string Total);
 
-/// <summary><c>GET /api/types/{type}/usage</c>: every month with the type's count and total across customers.</summary>
-public sealed record EventTypeUsageResponse(string Type, string Currency, DateTimeOffset? UpdatedAt, IReadOnlyList<TypeMonthResponse> Months)
+/// <summary>
+/// <c>GET /api/types/{type}/usage</c>: every month with the type's count and total across customers, and how many
+/// records of the type were copies of an event already counted.
+/// </summary>
+public sealed record EventTypeUsageResponse(string Type, string Currency, DateTimeOffset? UpdatedAt, IReadOnlyList<TypeMonthResponse> Months, long Duplicates)
 {
     public static EventTypeUsageResponse From(EventTypeUsage usage, string currency) => new(
         usage.Type.WireName(),
         currency,
         usage.UpdatedAt,
-        [.. usage.Months.Select(month => new TypeMonthResponse(month.Month.ToString(), month.Count, Amounts.Format(month.Total)))]);
+        [.. usage.Months.Select(month => new TypeMonthResponse(month.Month.ToString(), month.Count, Amounts.Format(month.Total)))],
+        usage.Duplicates);
 }
 
 /// <summary>One month of an event type.</summary>

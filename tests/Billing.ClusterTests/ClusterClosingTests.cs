@@ -30,7 +30,7 @@ public sealed class ClusterClosingTests(PostgresFixture postgres)
     [Fact]
     public async Task Silo_KilledWhileInvoicesAreFrozenButNotIssued_ReplacementIssuesEachInvoiceOnceWithoutGaps()
     {
-        var set = KnownEventSet.Create(eventsPerCustomerMonth: 40, KnownEventSet.DefaultPartitions, seed: 31);
+        var set = KnownEventSet.Create(eventsPerCustomerMonth: 40, KnownEventSet.DefaultPartitions, seed: 31, copyEvery: 6);
         await using var cluster = await ClusterHarness.StartAsync(postgres.Server);
         await cluster.Database.RefuseInvoicesAsync();
         await cluster.StartSiloAsync(FastReminders);

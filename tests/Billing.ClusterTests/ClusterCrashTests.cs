@@ -17,7 +17,7 @@ public sealed class ClusterCrashTests(PostgresFixture postgres)
     [Fact]
     public async Task OneOfThreeSilos_KilledMidStream_TotalsStayExactAndNeverGoBackwards()
     {
-        var set = KnownEventSet.Create(eventsPerCustomerMonth: 60, KnownEventSet.DefaultPartitions, seed: 21);
+        var set = KnownEventSet.Create(eventsPerCustomerMonth: 60, KnownEventSet.DefaultPartitions, seed: 21, copyEvery: 7);
         await using var cluster = await ClusterHarness.StartAsync(postgres.Server);
         await cluster.StartSiloAsync();
         var victim = await cluster.StartSiloAsync();
@@ -62,7 +62,7 @@ public sealed class ClusterCrashTests(PostgresFixture postgres)
     [Fact]
     public async Task Silo_KilledAfterStateWritesBeforeAnyOffsetCommit_ReplayChangesNothing()
     {
-        var set = KnownEventSet.Create(eventsPerCustomerMonth: 30, KnownEventSet.DefaultPartitions, seed: 23);
+        var set = KnownEventSet.Create(eventsPerCustomerMonth: 30, KnownEventSet.DefaultPartitions, seed: 23, copyEvery: 5);
         await using var cluster = await ClusterHarness.StartAsync(postgres.Server);
         // No commit can happen while this silo lives: every state write lands before any offset commit.
         var silo = await cluster.StartSiloAsync("Kafka:CommitInterval=01:00:00");

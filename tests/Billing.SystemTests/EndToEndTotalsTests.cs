@@ -17,7 +17,7 @@ public sealed class EndToEndTotalsTests
     [Fact]
     public async Task KnownEventSet_ProducedDisorderedInBothFormats_ApiAnswersExactTotalsAndCountsDeadLetters()
     {
-        var set = KnownEventSet.Create(eventsPerCustomerMonth: 40, Partitions, seed: 11);
+        var set = KnownEventSet.Create(eventsPerCustomerMonth: 40, Partitions, seed: 11, copyEvery: 4);
         await using var host = await BillingAppHost.StartAsync("--Generator:Enabled=false");
 
         await host.ProduceAsync(set.Records);

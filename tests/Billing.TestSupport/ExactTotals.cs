@@ -31,6 +31,7 @@ public static class ExactTotals
             Assert.Equal(customer, usage.Customer);
             Assert.Empty(usage.PendingAdjustments);
             Assert.Equal(0, usage.LateEvents);
+            Assert.Equal(set.Copied.Count(e => e.Customer == customer), usage.Duplicates);
             foreach (var month in KnownEventSet.Months)
             {
                 // A month is either still in the usage (open, or closing) or on its invoice; in between, both.
@@ -64,6 +65,7 @@ public static class ExactTotals
         {
             var usage = await http.GetFromJsonAsync<EventTypeUsageResponse>($"/api/types/{type.WireName()}/usage");
             Assert.NotNull(usage);
+            Assert.Equal(set.Copied.Count(e => e.Type == type), usage.Duplicates);
             Assert.Equal(KnownEventSet.Months.Select(m => m.ToString()), usage.Months.Select(m => m.Month));
             foreach (var (month, answered) in KnownEventSet.Months.Zip(usage.Months))
             {

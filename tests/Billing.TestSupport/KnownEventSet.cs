@@ -7,8 +7,9 @@ namespace Billing.TestSupport;
 
 /// <summary>
 /// A fixed set of events over three months and nine customers, sent as it might arrive: both formats, one
-/// customer over several partitions, disordered within the 12-hour bound, with malformed records among them.
-/// It also knows the exact totals every route must answer.
+/// customer over several partitions, disordered within the 12-hour bound, with malformed records among them,
+/// and, when asked, copies of JSON records (the same id) sent again to another partition, as a retrying
+/// producer would. It also knows the exact totals every route must answer.
 /// </summary>
 public sealed class KnownEventSet
 {
@@ -18,11 +19,12 @@ public sealed class KnownEventSet
 
     public static readonly BillingMonth[] Months = [new(2026, 9), new(2026, 10), new(2026, 11)];
 
-    private KnownEventSet(List<BillableEvent> events, List<(int Partition, byte[]? Key, byte[] Value)> records, int malformed)
+    private KnownEventSet(List<BillableEvent> events, List<(int Partition, byte[]? Key, byte[] Value)> records, int malformed, List<BillableEvent> copied)
     {
         Events = events;
         Records = records;
         Malformed = malformed;
+        Copied = copied;
     }
 
     public IReadOnlyList<BillableEvent> Events { get; }
@@ -31,7 +33,14 @@ public sealed class KnownEventSet
 
     public int Malformed { get; }
 
-    public static KnownEventSet Create(int eventsPerCustomerMonth, int partitions, int seed)
+    /// <summary>The events sent twice (with their id): each must count once, and its copy as a duplicate.</summary>
+    public IReadOnlyList<BillableEvent> Copied { get; }
+
+    /// <param name="eventsPerCustomerMonth">Events of each customer in each of <see cref="Months"/>.</param>
+    /// <param name="partitions">Partitions to spread the records over.</param>
+    /// <param name="seed">Makes the set (and its disorder) the same every run.</param>
+    /// <param name="copyEvery">When above zero, every that-many-th JSON record is sent again to another partition.</param>
+    public static KnownEventSet Create(int eventsPerCustomerMonth, int partitions, int seed, int copyEvery = 0)
     {
         var random = new Random(seed);
         var events = new List<BillableEvent>();
@@ -61,12 +70,21 @@ public sealed class KnownEventSet
 
         var records = new List<(int, byte[]?, byte[])>();
         var malformed = 0;
+        var copied = new List<BillableEvent>();
         for (var i = 0; i < sent.Count; i++)
         {
             var e = sent[i];
             var partition = random.Next(partitions);
-            var value = i % 2 == 0 ? BillableEventCodec.EncodeCsv(e) : BillableEventCodec.EncodeJson(e, "EUR");
+            var json = i % 2 == 1;
+            var value = json ? BillableEventCodec.EncodeJson(e, "EUR") : BillableEventCodec.EncodeCsv(e);
             records.Add((partition, BillableEventCodec.EncodeKey(e.Customer), value));
+            if (json && copyEvery > 0 && i / 2 % copyEvery == 0)
+            {
+                // The producer's retry: the same record on another partition, so either copy may be read first.
+                records.Add(((partition + 1 + random.Next(partitions - 1)) % partitions, BillableEventCodec.EncodeKey(e.Customer), value));
+                copied.Add(e);
+            }
+
             if (i % 97 == 0)
             {
                 records.Add((partition, BillableEventCodec.EncodeKey(e.Customer), Malformations[malformed % Malformations.Length](e)));
@@ -74,7 +92,7 @@ public sealed class KnownEventSet
             }
         }
 
-        return new KnownEventSet(events, records, malformed);
+        return new KnownEventSet(events, records, malformed, copied);
     }
 
     private static readonly Func<BillableEvent, byte[]>[] Malformations =
