@@ -27,6 +27,7 @@ internal sealed record BenchmarkSettings(
                                   [--partitions 32] [--round-robin] [--step-seconds 10] [--queries 1000]
                                   [--silo-memory MiB]
                Billing.Benchmarks close [customers] [durable|memory|both]
+               Billing.Benchmarks dedup [ids]
         """;
 
     /// <summary>Records of a cold run: ten per customer, at least 200,000.</summary>

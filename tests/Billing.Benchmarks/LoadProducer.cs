@@ -6,8 +6,8 @@ namespace Billing.Benchmarks;
 
 /// <summary>
 /// Produces the benchmark's billable events: November 2026 usage of customers <c>c000000</c>…, half CSV and half
-/// JSON, and keeps what every customer was billed. Every event time lies inside November with more than the
-/// allowed lateness to spare, so no month closes while a run lasts.
+/// JSON (with unique ids), and keeps what every customer was billed. Every event time lies inside November with
+/// more than the allowed lateness to spare, so no month closes while a run lasts.
 /// </summary>
 internal sealed class LoadProducer : IDisposable
 {
@@ -107,7 +107,9 @@ internal sealed class LoadProducer : IDisposable
                 customer,
                 EventTypes.All[random.Next(EventTypes.All.Count)],
                 random.Next(1, 10_000) / 100m,
-                MonthStart.AddSeconds(random.Next(0, 27 * 24 * 3600)));
+                MonthStart.AddSeconds(random.Next(0, 27 * 24 * 3600)),
+                // JSON records carry an id (CSV has none), so half the events go through de-duplication.
+                sent % 2 == 0 ? null : $"b{sent}");
             Billed[customer] = Billed.GetValueOrDefault(customer) + billable.Amount;
             Counts[customer] = Counts.GetValueOrDefault(customer) + 1;
             number = sent++;

@@ -13,6 +13,13 @@ if (args.Length > 0 && args[0] == "close")
     return await CloseAsync(args);
 }
 
+// De-duplication: memory, storage and time of keeping event ids, against a set of the id strings.
+if (args.Length > 0 && args[0] == "dedup")
+{
+    DeduplicationCost.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+    return 0;
+}
+
 var settings = BenchmarkSettings.Parse(args.Length > 0 && args[0] == "ingest" ? args[1..] : args);
 if (settings is null)
 {
