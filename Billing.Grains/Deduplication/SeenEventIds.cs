@@ -37,8 +37,7 @@ public sealed class SeenEventIds
             var keys = months[month] = new MonthKeys();
             foreach (var key in EventKey.FromBytes(ids.Tail))
             {
-                keys.All.Add(key);
-                keys.Tail.Add(key);
+                keys.Add(key);
             }
         }
     }
@@ -48,7 +47,7 @@ public sealed class SeenEventIds
         [.. stored.Months.SelectMany(entry => Enumerable.Range(0, entry.Value.StoredPages).Select(page => new EventIdPageRef(entry.Key, page)))];
 
     /// <summary>How many ids are kept, in every month.</summary>
-    public int Count => months.Values.Sum(keys => keys.All.Count);
+    public int Count => months.Values.Sum(keys => keys.Count);
 
     /// <summary>Takes a stored page's keys (<see cref="EventIdPage.Keys"/>) into the lookup.</summary>
     public void LoadPage(BillingMonth month, byte[] pageKeys)
@@ -56,7 +55,7 @@ public sealed class SeenEventIds
         ArgumentNullException.ThrowIfNull(pageKeys);
         if (months.TryGetValue(month, out var keys))
         {
-            keys.All.UnionWith(EventKey.FromBytes(pageKeys));
+            keys.Load(EventKey.FromBytes(pageKeys));
         }
     }
 
@@ -76,7 +75,7 @@ public sealed class SeenEventIds
         var key = EventKey.Of(billable.Customer, id);
         foreach (var kept in months.Values)
         {
-            if (kept.All.Contains(key))
+            if (kept.Contains(key))
             {
                 stored.Duplicates++;
                 return false;
@@ -95,15 +94,13 @@ public sealed class SeenEventIds
             stored.Months[month] = new EventIdMonth();
         }
 
-        keys.All.Add(key);
-        keys.Tail.Add(key);
+        keys.Add(key);
         keys.TailChanged = true;
         if (keys.Tail.Count == pageSize)
         {
             var storedMonth = stored.Months[month];
-            fullPages.Add(new EventIdPageWrite(new EventIdPageRef(month, storedMonth.StoredPages), new EventIdPage { Keys = EventKey.ToBytes(keys.Tail) }));
+            fullPages.Add(new EventIdPageWrite(new EventIdPageRef(month, storedMonth.StoredPages), new EventIdPage { Keys = keys.TakeTail() }));
             storedMonth.StoredPages++;
-            keys.Tail.Clear();
         }
 
         return true;
@@ -152,13 +149,52 @@ public sealed class SeenEventIds
         return pages;
     }
 
+    /// <summary>
+    /// One month's keys: the tail in counting order, and a hash index over all of them once there are more than
+    /// a short scan covers. Most customers have a few ids a month, and an index would triple what they hold.
+    /// </summary>
     private sealed class MonthKeys
     {
-        public HashSet<UInt128> All { get; } = [];
+        private const int ScanLimit = 32;
+
+        private HashSet<UInt128>? index;
 
         public List<UInt128> Tail { get; } = [];
 
         public bool TailChanged { get; set; }
+
+        public int Count => index?.Count ?? Tail.Count;
+
+        public bool Contains(UInt128 key) => index?.Contains(key) ?? Tail.Contains(key);
+
+        public void Add(UInt128 key)
+        {
+            Tail.Add(key);
+            if (index is not null)
+            {
+                index.Add(key);
+            }
+            else if (Tail.Count > ScanLimit)
+            {
+                index = [.. Tail];
+            }
+        }
+
+        /// <summary>The tail as a page's bytes; its keys stay in the index, the tail starts again empty.</summary>
+        public byte[] TakeTail()
+        {
+            index ??= [.. Tail];
+            var bytes = EventKey.ToBytes(Tail);
+            Tail.Clear();
+            return bytes;
+        }
+
+        /// <summary>A stored page's keys: these precede the tail, and are only looked up.</summary>
+        public void Load(IEnumerable<UInt128> pageKeys)
+        {
+            index ??= [.. Tail];
+            index.UnionWith(pageKeys);
+        }
     }
 }
 

@@ -123,6 +123,31 @@ public sealed class SeenEventIdsTests
     }
 
     [Fact]
+    public void TryCount_IdsMovedIntoAFullPage_AreStillKnown()
+    {
+        var seen = new SeenEventIds(new StoredEventIds(), pageSize: 3);
+        string[] ids = ["a", "b", "c", "d"];
+        foreach (var id in ids)
+        {
+            seen.TryCount(Event(id, "2026-11-02T00:00:00Z"), null);
+        }
+
+        Assert.All(ids, id => Assert.False(seen.TryCount(Event(id, "2026-11-02T00:00:00Z"), null)));
+    }
+
+    [Fact]
+    public void TryCount_MoreIdsThanAShortScan_AreAllKnownAndNewOnesStillCount()
+    {
+        var seen = new SeenEventIds(new StoredEventIds());
+        var ids = Enumerable.Range(0, 100).Select(i => $"id-{i}").ToList();
+        Assert.All(ids, id => Assert.True(seen.TryCount(Event(id, "2026-11-02T00:00:00Z"), null)));
+
+        Assert.All(ids, id => Assert.False(seen.TryCount(Event(id, "2026-11-02T00:00:00Z"), null)));
+        Assert.True(seen.TryCount(Event("id-100", "2026-11-02T00:00:00Z"), null));
+        Assert.Equal(101, seen.Count);
+    }
+
+    [Fact]
     public void StoredPages_LoadedAgain_KnowEveryId()
     {
         var stored = new StoredEventIds();
