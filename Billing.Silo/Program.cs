@@ -7,6 +7,7 @@ return args switch
     ["migrate", .. var rest] => await MigrateCommand.RunAsync(rest),
     ["apikey", .. var rest] => ApiKeyCommand.Run(rest),
     ["probe", .. var rest] => await ProbeCommand.RunAsync(rest),
+    ["deadletters", .. var rest] => await DeadLettersCommand.RunAsync(rest),
     [var first, ..] when !first.StartsWith('-') => Usage($"unknown command '{first}'"),
     _ => await SiloCommand.RunAsync(args),
 };
@@ -22,6 +23,9 @@ static int Usage(string problem)
                Billing.Silo probe {ProbeCommand.Usage}
                                                           exit 0 if the URL answers (default: this container's
                                                           /health/ready on Monitoring:Port); a container health check
+               Billing.Silo deadletters {DeadLettersCommand.Usage}
+                                                          list the dead letters of the configured Kafka, or replay
+                                                          them to the incoming topic once their cause is fixed
                Billing.Silo embedded-broker {EmbeddedBrokerCommand.Usage}
                                                           run the embedded Kafka broker until Ctrl+C (loopback only
                                                           unless --listen and --advertise are given)

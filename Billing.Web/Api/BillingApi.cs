@@ -1,10 +1,13 @@
+using System.Security.Claims;
 using System.Text;
 using Billing.Events;
 using Billing.Grains;
 using Billing.Grains.Invoicing;
+using Billing.Grains.Streaming.Kafka;
 using Billing.Invoices;
 using Billing.Streams;
 using Billing.Usage;
+using Billing.Web.Admin;
 using Billing.Web.Hosting;
 using Billing.Web.Invoices;
 using Billing.Web.Security;
@@ -32,6 +35,7 @@ public static class BillingApi
         admins.MapGet("/api/status", GetStatusAsync);
         admins.MapGet("/api/customers/top", GetTopCustomersAsync);
         admins.MapPost("/api/partitions/{partition:int}/skip", SkipStalledDeliveryAsync);
+        admins.MapPost("/api/deadletters/replay", ReplayDeadLettersAsync);
         return routes;
     }
 
@@ -140,6 +144,33 @@ public static class BillingApi
         return await grains.GetGrain<IDeliveryStallsGrain>(0).OrderSkipAsync(order)
             ? TypedResults.Accepted((string?)null, new SkipOrderResponse(partition, firstOffset))
             : NotFound($"No delivery of partition {partition} starting at offset {firstOffset} is failing; see /api/status.");
+    }
+
+    /// <summary>
+    /// Puts the dead letters of one reason back on the incoming topic, once what rejected them is fixed, and
+    /// answers once the broker has them all (the same replay as <c>Billing.Silo deadletters replay --reason</c>).
+    /// Replaying twice is safe: each record carries its origin, by which an event is counted once.
+    /// </summary>
+    private static async Task<IResult> ReplayDeadLettersAsync(
+        string? reason, string? dryRun, KafkaDeadLetterReplayer replayer, ClaimsPrincipal user, ILoggerFactory loggers)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return TypedResults.Problem(
+                "Name the reason of the dead letters to replay, as /api/status shows it: ?reason=wrong-currency.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var dry = false;
+        if (!string.IsNullOrEmpty(dryRun) && !bool.TryParse(dryRun, out dry))
+        {
+            return TypedResults.Problem($"dryRun is true or false, not '{dryRun}'.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var logger = loggers.CreateLogger(typeof(BillingApi).FullName!);
+        var replay = await DeadLetterReplays.ReplayAsync(replayer, reason, dry, user, logger);
+        return replay.Result is { Failed: 0 } result
+            ? TypedResults.Ok(DeadLetterReplayResponse.From(reason, replayer.Topic, result))
+            : TypedResults.Problem(replay.Problem, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<IResult> GetStatusAsync(PipelineStatusReader status, CancellationToken cancellationToken) =>

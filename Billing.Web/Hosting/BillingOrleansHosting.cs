@@ -43,6 +43,8 @@ public static class BillingOrleansHosting
         configuration.GetSection("Kafka").Bind(kafka);
         // Made by the container on first use, so the container disposes its Kafka clients.
         builder.Services.AddSingleton(_ => new KafkaTopicInspector(kafka));
+        // Admins replay dead letters from the admin page and the API with the same class as Billing.Silo deadletters.
+        builder.Services.AddSingleton(new KafkaDeadLetterReplayer(kafka));
         // The dashboard's pages are served here (BillingWebApplication maps them for admins); its statistics
         // come from the silos, so a client's silos (Billing.Silo) add it too, under the same setting.
         if (role == OrleansRole.Client)

@@ -83,6 +83,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
         // Nothing is stalled: an admin's skip order finds no failing delivery at that offset.
         new("/api/partitions/0/skip?offset=5", Access.Admin, Status: HttpStatusCode.NotFound, Method: "POST"),
         new("/api/partitions/0/skip", Access.Admin, Status: HttpStatusCode.BadRequest, Method: "POST"),
+        // Nothing was dead-lettered: an admin's replay of a reason finds nothing to replay; without a reason it is refused.
+        new("/api/deadletters/replay?reason=wrong-currency", Access.Admin, Method: "POST"),
+        new("/api/deadletters/replay?reason=wrong-currency&dryRun=true", Access.Admin, Method: "POST"),
+        new("/api/deadletters/replay", Access.Admin, Status: HttpStatusCode.BadRequest, Method: "POST"),
 
         new("/health/live", Access.Open),
         new("/health/ready", Access.Open),

@@ -21,6 +21,14 @@ public static class KafkaDeadLetterHeaders
     public const string SourceOffset = "deadletter.source.offset";
 
     /// <summary>
+    /// Carried by a record that was replayed from the dead-letter topic (<c>Billing.Silo deadletters replay</c>):
+    /// where the record was first read from the incoming topic, as <c>partition/offset</c> in decimal text
+    /// (<see cref="KafkaRecordOrigin"/>). A replay that is rejected again keeps it as it was, so it always names
+    /// the first read, never a replay's; consumers may take it as the record's identity.
+    /// </summary>
+    public const string Origin = "deadletter.origin";
+
+    /// <summary>
     /// The code used when an operator skipped a delivery that kept failing
     /// (<see cref="KafkaDeliveryProgress.OrderSkip"/>); the record itself may be valid.
     /// </summary>

@@ -74,6 +74,58 @@ public sealed class BillingRecordMapperTests
         Assert.Equal("invalid-customer", mapping.RejectionCode);
     }
 
-    private static KafkaRecord Record(string key, string value) =>
-        new(0, 42, Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(value), null, new Timestamp(Now.UtcDateTime));
+    [Fact]
+    public void Map_ReplayedCsvRecord_TakesItsIdFromTheOriginHeader()
+    {
+        var mapping = Mapper.Map(Record("Emma", $"{Now.AddDays(-2).ToUnixTimeMilliseconds()},Emma,1.00,CALL", Origin("3/1204")));
+
+        Assert.All(mapping.Routes, route => Assert.Equal("origin:3/1204", Assert.IsType<IngestedEvent>(route.Item).Event.Id));
+        Assert.Equal(42, Assert.IsType<IngestedEvent>(mapping.Routes[0].Item).Offset);
+    }
+
+    [Fact]
+    public void Map_ReplayedJsonRecordWithAnIdOfItsOwn_KeepsItsId()
+    {
+        var json = $$"""{"id":"evt-7","customer":"Emma","type":"CALL","amount":"1.00","time":"{{Now.AddDays(-2):yyyy-MM-ddTHH:mm:ssZ}}"}""";
+
+        var mapping = Mapper.Map(Record("Emma", json, Origin("3/1204")));
+
+        Assert.All(mapping.Routes, route => Assert.Equal("evt-7", Assert.IsType<IngestedEvent>(route.Item).Event.Id));
+    }
+
+    [Fact]
+    public void Map_JsonRecordWithoutIdAndWithoutOrigin_HasNoId()
+    {
+        var json = $$"""{"customer":"Emma","type":"CALL","amount":"1.00","time":"{{Now.AddDays(-2):yyyy-MM-ddTHH:mm:ssZ}}"}""";
+
+        var mapping = Mapper.Map(Record("Emma", json));
+
+        Assert.Null(Assert.IsType<IngestedEvent>(mapping.Routes[0].Item).Event.Id);
+    }
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("3/x")]
+    [InlineData("-3/12")]
+    [InlineData("")]
+    public void Map_MalformedOriginHeader_IsAsIfAbsent(string origin)
+    {
+        var mapping = Mapper.Map(Record("Emma", $"{Now.AddDays(-2).ToUnixTimeMilliseconds()},Emma,1.00,CALL", Origin(origin)));
+
+        Assert.False(mapping.IsRejected);
+        Assert.Null(Assert.IsType<IngestedEvent>(mapping.Routes[0].Item).Event.Id);
+    }
+
+    [Fact]
+    public void Map_ReplayedRecordStillBad_IsRejectedAsBefore()
+    {
+        var mapping = Mapper.Map(Record("Emma", $"{Now.ToUnixTimeMilliseconds()},Emma,1.00,FAX", Origin("0/5")));
+
+        Assert.Equal("unknown-type", mapping.RejectionCode);
+    }
+
+    private static Headers Origin(string text) => new() { { KafkaDeadLetterHeaders.Origin, Encoding.UTF8.GetBytes(text) } };
+
+    private static KafkaRecord Record(string key, string value, Headers? headers = null) =>
+        new(0, 42, Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(value), headers, new Timestamp(Now.UtcDateTime));
 }

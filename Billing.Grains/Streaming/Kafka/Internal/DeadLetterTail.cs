@@ -95,7 +95,8 @@ internal sealed class DeadLetterTail(KafkaStreamOptions options, int count) : ID
         return (newestFirst, unread.Count == 0);
     }
 
-    private static KafkaDeadLetter Describe(Message<byte[]?, byte[]?> message)
+    /// <summary>A dead letter as its headers describe it; the replayer reads them the same way.</summary>
+    internal static KafkaDeadLetter Describe(Message<byte[]?, byte[]?> message)
     {
         string? Text(string key) =>
             message.Headers is { } headers && headers.TryGetLastBytes(key, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
