@@ -53,6 +53,30 @@ public sealed class MonthClosingTests
     }
 
     [Fact]
+    public async Task CopyOfAnInvoicedEvent_SameId_IsADuplicateNotAnAdjustment()
+    {
+        await using var host = await StartAsync(OnePartitionSettings);
+        await host.ProduceAsync([
+            CsvRecords.Identified("emma-sep-1", "Emma", EventType.Call, 10.00m, "2026-09-10T08:00:00Z"),
+            CsvRecords.Event("Emma", EventType.Call, 20.00m, "2026-10-02T08:00:00Z"),
+            CsvRecords.Event("Clock", EventType.Misc, 1.00m, "2026-10-05T00:00:00Z")]);
+        await host.WaitForInvoicesAsync("Emma", ["2026-09"], Patience);
+
+        // The producer retries the September event after its invoice was issued; then a late event that is new.
+        await host.ProduceAsync([
+            CsvRecords.Identified("emma-sep-1", "Emma", EventType.Call, 10.00m, "2026-09-10T08:00:00Z"),
+            CsvRecords.Identified("emma-sep-2", "Emma", EventType.Pack, 3.57m, "2026-09-29T23:00:00Z")]);
+        var late = await host.WaitForLateEventsAsync("Emma", 1, Patience);
+
+        Assert.Equal([new AdjustmentResponse("2026-09", 1, "3.57")], late.PendingAdjustments);
+        Assert.Equal(1, late.Duplicates);
+        var invoices = await host.Http.GetFromJsonAsync<InvoiceListResponse>("/api/customers/Emma/invoices");
+        Assert.Equal("10.00", Assert.Single(invoices!.Invoices).Total);
+        var status = await host.Http.GetFromJsonAsync<StatusResponse>("/api/status");
+        Assert.Equal(1, status!.Duplicates);
+    }
+
+    [Fact]
     public async Task EventOfAClosedMonth_CustomerWithoutUsageInIt_IsAnAdjustmentNotAnInvoiceOfThatMonth()
     {
         await using var host = await StartAsync(OnePartitionSettings);
