@@ -5,6 +5,7 @@ using Billing.Observability.Hosting;
 using Billing.Web.Admin;
 using Billing.Web.Api;
 using Billing.Web.Components;
+using Billing.Web.Ingest;
 using Billing.Web.Live;
 using Billing.Web.Security;
 using Orleans.Dashboard;
@@ -40,6 +41,7 @@ public static class BillingWebApplication
         builder.AddBillingTelemetry("billing-web");
         builder.AddBillingSecurity();
         builder.AddBillingOrleans();
+        builder.AddBillingIngest();
         // Enabled by default in embedded mode only (the silo hosting sets it); Generator:Enabled overrides.
         builder.Services.AddBillingGenerator(builder.Configuration);
         builder.Services.AddHealthChecks();
@@ -82,6 +84,7 @@ public static class BillingWebApplication
         app.MapHealthChecks("/health/ready");
         app.MapBillingSignIn();
         app.MapBillingApi();
+        app.MapIngestApi();
         if (OrleansDashboardSetting.IsEnabled(app.Configuration))
         {
             app.MapOrleansDashboard(BillingOrleansHosting.DashboardPath).RequireAuthorization(BillingClaims.AdminPolicy);
