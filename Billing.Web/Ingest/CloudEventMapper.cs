@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Billing.Records;
 
@@ -14,6 +15,9 @@ namespace Billing.Web.Ingest;
 /// </summary>
 public static class CloudEventMapper
 {
+    // As the record encoder writes: records are not embedded in HTML, so text stays readable rather than \u-escaped.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The record for <paramref name="cloudEvent"/>, or why it cannot be one.</summary>
     public static (byte[]? Record, RecordRejection? Rejection) Map(JsonElement cloudEvent)
     {
@@ -72,7 +76,7 @@ public static class CloudEventMapper
         }
 
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             Copy(writer, "id"u8, cloudEvent.GetProperty("id"u8));
@@ -91,10 +95,11 @@ public static class CloudEventMapper
         return (buffer.WrittenSpan.ToArray(), null);
     }
 
-    /// <summary>The CloudEvent's id when it is a string, for naming a refused event.</summary>
+    /// <summary>The CloudEvent's id when it is a non-empty string, for naming a refused event.</summary>
     public static string? IdOf(JsonElement cloudEvent) =>
         cloudEvent.ValueKind == JsonValueKind.Object && cloudEvent.TryGetProperty("id"u8, out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
+            && id.GetString() is { Length: > 0 } text
+            ? text
             : null;
 
     private static RecordRejection? RequiredString(JsonElement cloudEvent, string name)

@@ -186,7 +186,7 @@ public sealed class IngestBatchReader(BillableEventCodec codec, int maxBatchSize
                 reader.Read();
                 if (isId)
                 {
-                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    return reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id ? id : null;
                 }
 
                 reader.Skip();
