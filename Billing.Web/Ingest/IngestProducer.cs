@@ -56,6 +56,8 @@ public sealed class IngestProducer : IDisposable
             // A short linger: requests wait for their acknowledgements, and concurrent requests still share batches.
             LingerMs = 2,
             MessageTimeoutMs = (int)Math.Ceiling(timeout.TotalMilliseconds),
+            // Back within a second of Kafka's return, rather than librdkafka's 10 s: clients are retrying meanwhile.
+            ReconnectBackoffMaxMs = 1_000,
         };
 
     /// <summary>Produces <paramref name="events"/> (each with an id) and waits for Kafka's word on each.</summary>
