@@ -44,7 +44,8 @@ public static class IngestHosting
                 kafka.Topic,
                 runtime.Currency,
                 options.ProduceTimeout,
-                services.GetRequiredService<TimeProvider>());
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILogger<IngestProducer>>());
         });
     }
 }

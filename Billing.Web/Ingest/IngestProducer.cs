@@ -21,13 +21,15 @@ public sealed class IngestProducer : IDisposable
     private readonly string currency;
     private readonly TimeSpan timeout;
     private readonly TimeProvider time;
+    private readonly ILogger logger;
 
     /// <param name="config">The producer's configuration (see <see cref="ConfigFor"/>).</param>
     /// <param name="topic">The incoming topic (<c>Kafka:Topic</c>).</param>
     /// <param name="currency">The billing currency, written into each record.</param>
     /// <param name="timeout">How long a request waits for Kafka's acknowledgements.</param>
     /// <param name="time">The clock of that time-out.</param>
-    public IngestProducer(ProducerConfig config, string topic, string currency, TimeSpan timeout, TimeProvider time)
+    /// <param name="logger">Where a request Kafka did not fully acknowledge is logged (event 4300); none when null.</param>
+    public IngestProducer(ProducerConfig config, string topic, string currency, TimeSpan timeout, TimeProvider time, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentException.ThrowIfNullOrEmpty(topic);
@@ -37,6 +39,7 @@ public sealed class IngestProducer : IDisposable
         this.currency = currency;
         this.timeout = timeout;
         this.time = time;
+        this.logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         producer = new Lazy<IProducer<byte[], byte[]>>(() => new ProducerBuilder<byte[], byte[]>(config).Build(), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -63,20 +66,25 @@ public sealed class IngestProducer : IDisposable
     /// <summary>Produces <paramref name="events"/> (each with an id) and waits for Kafka's word on each.</summary>
     /// <param name="events">Valid events, each with an id.</param>
     /// <param name="cancellationToken">Stops the waiting; what was handed to Kafka is still delivered.</param>
-    public Task<ProduceOutcome> ProduceAsync(IReadOnlyList<BillableEvent> events, CancellationToken cancellationToken)
+    public async Task<ProduceOutcome> ProduceAsync(IReadOnlyList<BillableEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
+        // Every id checked before anything is handed to Kafka: a request is produced whole or not at all.
+        var ids = events.Select((e, n) => e.Id ?? throw new ArgumentException($"Event {n} has no id.", nameof(events))).ToArray();
         var client = producer.Value;
-        var ids = new string[events.Count];
         var deliveries = new Task[events.Count];
         for (var n = 0; n < events.Count; n++)
         {
-            var e = events[n];
-            ids[n] = e.Id ?? throw new ArgumentException($"Event {n} has no id.", nameof(events));
-            deliveries[n] = Deliver(client, e);
+            deliveries[n] = Deliver(client, events[n]);
         }
 
-        return DeliveryOutcome.CollectAsync(ids, deliveries, timeout, time, cancellationToken);
+        var outcome = await DeliveryOutcome.CollectAsync(ids, deliveries, timeout, time, cancellationToken).ConfigureAwait(false);
+        if (!outcome.AllAccepted)
+        {
+            IngestLog.NotAcknowledged(logger, outcome.NotAccepted.Count, ids.Length, outcome.Problem!);
+        }
+
+        return outcome;
     }
 
     public void Dispose()
