@@ -36,12 +36,13 @@ public static class BillingWebApplication
         // Serves the framework's and the project's static files from a build, not only from a publish:
         // `dotnet run` runs a build in the Production environment.
         builder.WebHost.UseStaticWebAssets();
-        // First: a bad Web: or Monitoring: value stops start-up before the Orleans hosting starts an embedded broker.
+        // First: a bad Web:, Monitoring:, Billing:ApiKeys or Billing:Ingest: value stops start-up before the Orleans
+        // hosting starts an embedded broker.
         builder.AddBillingReverseProxy();
         builder.AddBillingTelemetry("billing-web");
         builder.AddBillingSecurity();
-        builder.AddBillingOrleans();
         builder.AddBillingIngest();
+        builder.AddBillingOrleans();
         // Enabled by default in embedded mode only (the silo hosting sets it); Generator:Enabled overrides.
         builder.Services.AddBillingGenerator(builder.Configuration);
         builder.Services.AddHealthChecks();

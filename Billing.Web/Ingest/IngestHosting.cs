@@ -12,11 +12,22 @@ namespace Billing.Web.Ingest;
 /// <summary>Registers HTTP ingestion: its options (a bad value stops start-up naming the key), reader, budget and producer.</summary>
 public static class IngestHosting
 {
-    /// <summary>Call after the Orleans hosting, which fills in the embedded broker's address and the processing clock.</summary>
+    /// <summary>
+    /// Binds and checks <see cref="IngestOptions"/> at once, so that a bad value stops start-up naming its key before
+    /// anything starts (call before the Orleans hosting, which may start an embedded broker). What the services
+    /// need of that hosting (the broker's address, the processing clock) they take when first used.
+    /// </summary>
     public static void AddBillingIngest(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
+        var configured = configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new IngestOptions();
+        var result = new IngestOptionsValidator().Validate(null, configured);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(IngestOptions.SectionName, typeof(IngestOptions), result.Failures);
+        }
+
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>());
         builder.Services.AddSingleton(services =>

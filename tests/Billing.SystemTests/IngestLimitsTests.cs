@@ -44,6 +44,19 @@ public sealed class IngestLimitsTests
         Assert.Equal((8, "8.00"), await BilledAsync(host, "Rate"));
     }
 
+    [Theory]
+    [InlineData("--Billing:Ingest:MaxBatchSize=0", "Billing:Ingest:MaxBatchSize")]
+    [InlineData("--Billing:Ingest:MaxEventsPerSecond=10", "Billing:Ingest:MaxEventsPerSecond")]
+    [InlineData("--Billing:Ingest:ProduceTimeout=00:10:00", "Billing:Ingest:ProduceTimeout")]
+    [InlineData("--Billing:Ingest:ProduceTimeout=ten seconds", "Billing:Ingest:ProduceTimeout")]
+    [InlineData("--Billing:Ingest:MaxRequestBytes=10", "Billing:Ingest:MaxRequestBytes")]
+    public async Task BadIngestSetting_StopsTheAppAtStartNamingTheKey(string setting, string key)
+    {
+        var problem = await Assert.ThrowsAnyAsync<Exception>(() => BillingAppHost.StartAsync("--Generator:Enabled=false", setting));
+
+        Assert.Contains(key, problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task KafkaDown_Answers503WithinTheProduceTimeoutNamingWhatWasNotAccepted_AndTheSameIdsSentAgainAreBilledOnce()
     {
