@@ -5,6 +5,7 @@ using Billing.Observability.Hosting;
 using Billing.Web.Admin;
 using Billing.Web.Api;
 using Billing.Web.Components;
+using Billing.Web.Ingest;
 using Billing.Web.Live;
 using Billing.Web.Security;
 using Orleans.Dashboard;
@@ -35,10 +36,12 @@ public static class BillingWebApplication
         // Serves the framework's and the project's static files from a build, not only from a publish:
         // `dotnet run` runs a build in the Production environment.
         builder.WebHost.UseStaticWebAssets();
-        // First: a bad Web: or Monitoring: value stops start-up before the Orleans hosting starts an embedded broker.
+        // First: a bad Web:, Monitoring:, Billing:ApiKeys or Billing:Ingest: value stops start-up before the Orleans
+        // hosting starts an embedded broker.
         builder.AddBillingReverseProxy();
         builder.AddBillingTelemetry("billing-web");
         builder.AddBillingSecurity();
+        builder.AddBillingIngest();
         builder.AddBillingOrleans();
         // Enabled by default in embedded mode only (the silo hosting sets it); Generator:Enabled overrides.
         builder.Services.AddBillingGenerator(builder.Configuration);
@@ -82,6 +85,7 @@ public static class BillingWebApplication
         app.MapHealthChecks("/health/ready");
         app.MapBillingSignIn();
         app.MapBillingApi();
+        app.MapIngestApi();
         if (OrleansDashboardSetting.IsEnabled(app.Configuration))
         {
             app.MapOrleansDashboard(BillingOrleansHosting.DashboardPath).RequireAuthorization(BillingClaims.AdminPolicy);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Billing.Web.Security;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;key&gt;</c>: a configured key signs in as its customer or as an admin. No header
+/// <c>Authorization: Bearer &lt;key&gt;</c>: a configured key signs in as its customer, as an admin or as an ingest key. No header
 /// is no result (anonymous); a malformed header or an unknown key fails. API challenges answer 401 and
 /// forbidden answers 403, each as a problem document.
 /// </summary>
@@ -48,7 +48,9 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status403Forbidden, "This key may not read this.");
+        WriteProblemAsync(
+            StatusCodes.Status403Forbidden,
+            HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method) ? "This key may not read this." : "This key may not do this.");
 
     private Task WriteProblemAsync(int status, string detail) =>
         Results.Problem(detail, statusCode: status).ExecuteAsync(Context);

@@ -43,23 +43,38 @@ public static class ApiKeyEntriesValidator
                 problems.Add($"{prefix}:Sha256 is configured twice.");
             }
 
-            var hasCustomer = !string.IsNullOrWhiteSpace(entry.Customer);
-            var hasRole = !string.IsNullOrWhiteSpace(entry.Role);
-            if (hasCustomer == hasRole)
-            {
-                problems.Add($"{prefix} needs exactly one of :Customer (a customer id) and :Role (Admin).");
-            }
-            else if (hasRole && !string.Equals(entry.Role, BillingClaims.AdminRole, StringComparison.Ordinal))
-            {
-                problems.Add($"{prefix}:Role must be {BillingClaims.AdminRole} (was '{entry.Role}').");
-            }
-            else if (hasCustomer && CustomerIds.Problem(entry.Customer!, MaxCustomerLength) is { } customerProblem)
-            {
-                // The codec refuses such an id, so the key could never read anything.
-                problems.Add($"{prefix}:Customer '{entry.Customer}' {customerProblem}.");
-            }
+            problems.AddRange(RoleProblems(entry, prefix));
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// A customer's key has <c>:Customer</c> alone; an admin key <c>:Role=Admin</c> alone; an ingest key
+    /// <c>:Role=Ingest</c>, with <c>:Customer</c> when it may send only that customer's events.
+    /// </summary>
+    private static IEnumerable<string> RoleProblems(ApiKeyEntry entry, string prefix)
+    {
+        var customer = entry.CustomerOrNull;
+        var hasRole = !string.IsNullOrWhiteSpace(entry.Role);
+        if (!hasRole && customer is null)
+        {
+            yield return $"{prefix} needs :Customer (a customer's key), :Role={BillingClaims.AdminRole} (an admin key) " +
+                $"or :Role={BillingClaims.IngestRole} (a key that sends events, limited to one customer by :Customer).";
+        }
+        else if (hasRole && !entry.IsAdmin && !entry.IsIngest)
+        {
+            yield return $"{prefix}:Role must be {BillingClaims.AdminRole} or {BillingClaims.IngestRole} (was '{entry.Role}').";
+        }
+        else if (entry.IsAdmin && customer is not null)
+        {
+            yield return $"{prefix} has both :Customer and :Role={BillingClaims.AdminRole}: an admin key reads every customer, " +
+                $"so give it no :Customer (or drop :Role for a key of customer '{customer}').";
+        }
+        else if (customer is not null && CustomerIds.Problem(customer, MaxCustomerLength) is { } customerProblem)
+        {
+            // The codec refuses such an id, so the key could never read or send anything of it.
+            yield return $"{prefix}:Customer '{customer}' {customerProblem}.";
+        }
     }
 }

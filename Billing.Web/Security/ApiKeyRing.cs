@@ -6,7 +6,7 @@ using Billing.Grains.Hosting;
 namespace Billing.Web.Security;
 
 /// <summary>
-/// The configured API keys, as hashes. A presented key is hashed and compared with every configured hash in
+/// The configured API keys, as hashes: customers' keys, admin keys and ingest keys. A presented key is hashed and compared with every configured hash in
 /// constant time, so neither the time taken nor an early exit tells which hash, if any, came close. Keys
 /// are never logged or kept. When configuration reloads (<see cref="ApiKeyReloader"/>), the ring is replaced
 /// whole: a removed key stops opening the API at once, and the sessions signed in with it end at their next
@@ -69,8 +69,8 @@ public sealed class ApiKeyRing
     }
 
     /// <summary>
-    /// Whether the key whose hash is <paramref name="keyHash"/> is still configured, for the same customer (or as
-    /// an admin key when <paramref name="customer"/> is null).
+    /// Whether the key whose hash is <paramref name="keyHash"/> is still configured as a key that reads, for the
+    /// same customer (or as an admin key when <paramref name="customer"/> is null). An ingest key grants no session.
     /// </summary>
     public bool StillGrants(string keyHash, string? customer)
     {
@@ -82,7 +82,8 @@ public sealed class ApiKeyRing
 
         var hash = Convert.FromHexString(keyHash);
         return keys.Any(key => CryptographicOperations.FixedTimeEquals(key.Hash, hash)
-            && string.Equals(CustomerOf(key.Entry), customer, StringComparison.Ordinal));
+            && !key.Entry.IsIngest
+            && (customer is null ? key.Entry.IsAdmin : !key.Entry.IsAdmin && string.Equals(key.Entry.CustomerOrNull, customer, StringComparison.Ordinal)));
     }
 
     private static (byte[] Hash, ApiKeyEntry Entry)[] Checked(IReadOnlyList<ApiKeyEntry> entries)
@@ -97,21 +98,30 @@ public sealed class ApiKeyRing
         return [.. entries.Select(entry => (Convert.FromHexString(entry.Sha256), entry))];
     }
 
-    /// <summary>The customer an entry reads; null for an admin key. An empty :Customer next to :Role=Admin (an environment variable set to nothing) is an admin key.</summary>
-    private static string? CustomerOf(ApiKeyEntry entry) => string.IsNullOrWhiteSpace(entry.Customer) ? null : entry.Customer;
-
     private static ClaimsIdentity IdentityOf(ApiKeyEntry entry, string keyHash, string authenticationType)
     {
         var identity = new ClaimsIdentity(authenticationType, ClaimTypes.Name, ClaimTypes.Role);
-        if (CustomerOf(entry) is { } customer)
+        if (entry.IsIngest)
         {
-            identity.AddClaim(new Claim(ClaimTypes.Name, customer));
-            identity.AddClaim(new Claim(BillingClaims.Customer, customer));
+            // No customer claim: an ingest key limited to a customer sends that customer's events but reads nothing.
+            identity.AddClaim(new Claim(ClaimTypes.Name, entry.CustomerOrNull is { } only ? $"ingest:{only}" : "ingest"));
+            identity.AddClaim(new Claim(ClaimTypes.Role, BillingClaims.IngestRole));
+            if (entry.CustomerOrNull is { } customer)
+            {
+                identity.AddClaim(new Claim(BillingClaims.IngestCustomer, customer));
+            }
+        }
+        else if (entry.IsAdmin)
+        {
+            // An empty :Customer next to :Role=Admin (an environment variable set to nothing) is an admin key.
+            identity.AddClaim(new Claim(ClaimTypes.Name, "admin"));
+            identity.AddClaim(new Claim(ClaimTypes.Role, BillingClaims.AdminRole));
         }
         else
         {
-            identity.AddClaim(new Claim(ClaimTypes.Name, "admin"));
-            identity.AddClaim(new Claim(ClaimTypes.Role, BillingClaims.AdminRole));
+            var customer = entry.CustomerOrNull!;
+            identity.AddClaim(new Claim(ClaimTypes.Name, customer));
+            identity.AddClaim(new Claim(BillingClaims.Customer, customer));
         }
 
         identity.AddClaim(new Claim(BillingClaims.KeyHash, keyHash));

@@ -10,6 +10,15 @@ public static class BillingClaims
     public const string AdminRole = "Admin";
 
     /// <summary>
+    /// The role of API keys that send events (<c>POST /api/events</c>) and read nothing: neither a route of the
+    /// API nor a page answers them.
+    /// </summary>
+    public const string IngestRole = "Ingest";
+
+    /// <summary>The one customer whose events an ingest key may send; absent when it may send any customer's.</summary>
+    public const string IngestCustomer = "billing_ingest_customer";
+
+    /// <summary>
     /// The lowercase hex SHA-256 of the API key a principal signed in with (as configured); absent for OpenID
     /// Connect sign-ins. A session ends when its key is no longer configured for it.
     /// </summary>
@@ -20,4 +29,7 @@ public static class BillingClaims
 
     /// <summary>The policy for admin-only routes: the view by event type and the pipeline status.</summary>
     public const string AdminPolicy = "billing-admin";
+
+    /// <summary>The policy of <c>POST /api/events</c>: an ingest key, presented as a key (never a cookie session).</summary>
+    public const string IngestPolicy = "billing-ingest";
 }

@@ -3,6 +3,7 @@ using Billing.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -80,8 +81,17 @@ public static class BillingSecurityHosting
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        // The default policy ([Authorize], RequireAuthorization()) wants a reader, a customer or an admin: an
+        // ingest key is authenticated but reads nothing, so every page and read route refuses it with 403.
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(BillingClaims.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(BillingClaims.AdminRole));
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => CustomerAccess.IsReader(context.User))
+                .Build())
+            .AddPolicy(BillingClaims.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(BillingClaims.AdminRole))
+            // Sending events takes an ingest key in the Authorization header: a cookie session never may, so a
+            // cross-site form or script riding on a signed-in browser cannot produce anything.
+            .AddPolicy(BillingClaims.IngestPolicy, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => CustomerAccess.MayIngest(context.User)));
     }
 
     /// <summary>

@@ -41,6 +41,13 @@ public sealed class CircuitGate(IOptions<CircuitLimitOptions> options, ILogger<C
             return;
         }
 
+        // An ingest key reads nothing, so it holds no page either.
+        if (!CustomerAccess.IsReader(context.User))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
         if (ShortRequests.Any(path => rest.StartsWithSegments(path)))
         {
             await next(context);

@@ -28,6 +28,8 @@ internal sealed record BenchmarkSettings(
                                   [--silo-memory MiB]
                Billing.Benchmarks close [customers] [durable|memory|both]
                Billing.Benchmarks dedup [ids]
+               Billing.Benchmarks http [--customers 1000] [--clients 32] [--batch 100,1] [--seconds 20]
+                                       [--queries 200] [--partitions 32]
         """;
 
     /// <summary>Records of a cold run: ten per customer, at least 200,000.</summary>

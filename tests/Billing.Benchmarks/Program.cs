@@ -20,6 +20,21 @@ if (args.Length > 0 && args[0] == "dedup")
     return 0;
 }
 
+// HTTP ingestion: POST /api/events in batches of 100 and of 1 by concurrent clients, against a raw Confluent
+// producer's rate on the same broker, with the prototype's query running meanwhile (see HttpIngestBenchmark).
+if (args.Length > 0 && args[0] == "http")
+{
+    if (HttpIngestSettings.Parse(args[1..]) is not { } http)
+    {
+        Console.Error.WriteLine(BenchmarkSettings.Usage);
+        return 2;
+    }
+
+    using var httpBroker = EmbeddedKafkaBroker.Start(new EmbeddedKafkaBrokerOptions());
+    Console.WriteLine($"HTTP ingestion benchmark: {http.Partitions} partitions, {http.Clients} clients, {Environment.ProcessorCount} cores, embedded broker {httpBroker.BootstrapServers}");
+    return await new HttpIngestBenchmark(httpBroker, http).RunAsync();
+}
+
 var settings = BenchmarkSettings.Parse(args.Length > 0 && args[0] == "ingest" ? args[1..] : args);
 if (settings is null)
 {

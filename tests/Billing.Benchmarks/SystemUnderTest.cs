@@ -26,6 +26,9 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         Http = http;
     }
 
+    /// <summary>Where the web app listens.</summary>
+    public Uri BaseAddress => Http.BaseAddress!;
+
     /// <summary>An HTTP client of the web app, authorized as an admin (who may read every customer).</summary>
     public HttpClient Http { get; }
 
@@ -38,7 +41,9 @@ internal sealed class SystemUnderTest : IAsyncDisposable
     /// <param name="topic">The incoming topic.</param>
     /// <param name="consumerGroup">The silo's consumer group, whose commits the benchmark reads.</param>
     /// <param name="siloMemoryMiB">The memory the silo's process may use (its GC heap limit, as a container's limit sets it); 0: the machine's.</param>
-    public static async Task<SystemUnderTest> StartAsync(string state, string bootstrapServers, string topic, string consumerGroup, int siloMemoryMiB)
+    /// <param name="webSettings">More settings for the web app (an ingest key, its limits); none when null.</param>
+    public static async Task<SystemUnderTest> StartAsync(
+        string state, string bootstrapServers, string topic, string consumerGroup, int siloMemoryMiB, IReadOnlyDictionary<string, string>? webSettings = null)
     {
         var siloEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
         if (siloMemoryMiB > 0)
@@ -59,6 +64,11 @@ internal sealed class SystemUnderTest : IAsyncDisposable
             ["Billing:InvoiceDirectory"] = Path.Combine(Path.GetTempPath(), $"billing-bench-{consumerGroup}"),
         };
         var web = new Dictionary<string, string>(common, StringComparer.Ordinal) { ["urls"] = $"http://127.0.0.1:{webPort}" };
+        foreach (var (name, value) in webSettings ?? new Dictionary<string, string>())
+        {
+            web[name] = value;
+        }
+
         foreach (var setting in keySettings)
         {
             var equals = setting.IndexOf('=', StringComparison.Ordinal);

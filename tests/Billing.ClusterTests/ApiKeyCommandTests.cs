@@ -37,6 +37,30 @@ public sealed partial class ApiKeyCommandTests
     }
 
     [Fact]
+    public async Task IngestForACustomer_PrintsAKeyThatSendsThatCustomersEventsAndReadsNothing()
+    {
+        var (key, configuration) = await MakeKeyAsync("--ingest", "--customer", "Emma", "--index", "2");
+
+        Assert.Equal(ApiKeyRing.HashOf(key), configuration["Billing:ApiKeys:2:Sha256"]);
+        Assert.Equal("Ingest", configuration["Billing:ApiKeys:2:Role"]);
+        Assert.Equal("Emma", configuration["Billing:ApiKeys:2:Customer"]);
+        var user = new ClaimsPrincipal(ApiKeyRing.From(configuration).Authenticate(key, "ApiKey")!);
+        Assert.True(user.IsInRole(BillingClaims.IngestRole));
+        Assert.Equal("Emma", user.FindFirst(BillingClaims.IngestCustomer)?.Value);
+        Assert.False(CustomerAccess.IsReader(user));
+    }
+
+    [Fact]
+    public async Task Ingest_PrintsAKeyForAnyCustomersEvents()
+    {
+        var (key, configuration) = await MakeKeyAsync("--ingest");
+
+        Assert.Equal("Ingest", configuration["Billing:ApiKeys:0:Role"]);
+        Assert.Null(configuration["Billing:ApiKeys:0:Customer"]);
+        Assert.Null(ApiKeyRing.From(configuration).Authenticate(key, "ApiKey")!.FindFirst(BillingClaims.IngestCustomer));
+    }
+
+    [Fact]
     public async Task TwoRuns_MakeDifferentKeys()
     {
         var (first, _) = await MakeKeyAsync("--admin");
@@ -50,6 +74,7 @@ public sealed partial class ApiKeyCommandTests
     [InlineData("--customer")]
     [InlineData("--customer", "")]
     [InlineData("--customer", "Emma", "--admin")]
+    [InlineData("--ingest", "--admin")]
     [InlineData("--admin", "--index")]
     [InlineData("--admin", "--index", "-1")]
     [InlineData("--admin", "--index", "x")]
@@ -77,7 +102,8 @@ public sealed partial class ApiKeyCommandTests
         Assert.InRange(key.Length, 40, 60);
         var settings = SettingLine().Matches(output)
             .ToDictionary(match => match.Groups[1].Value.Replace("__", ":", StringComparison.Ordinal), match => (string?)match.Groups[2].Value);
-        Assert.Equal(2, settings.Count);
+        // The hash, and the customer, the role or (an ingest key for one customer) both.
+        Assert.InRange(settings.Count, 2, 3);
         // The key itself is printed once, never in a configuration line.
         Assert.Single(Regex.Matches(output, Regex.Escape(key)));
         return (key, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());

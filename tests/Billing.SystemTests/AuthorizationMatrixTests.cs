@@ -14,8 +14,8 @@ namespace Billing.SystemTests;
 
 /// <summary>
 /// Who may read what, over every route of the HTTP API: each route asked by an anonymous caller, customer A,
-/// customer B, an admin, a wrong key and malformed headers, with the exact status expected and no other
-/// customer's data in any answer.
+/// customer B, an admin, an ingest key for any customer, an ingest key for A only, a wrong key and malformed
+/// headers, with the exact status expected and no other customer's data in any answer.
 /// </summary>
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClassFixture<AuthorizationMatrixApp>
 {
@@ -29,6 +29,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
         BasicScheme,
         BearerWithoutKey,
         TwoAuthorizationHeaders,
+        IngestAny,
+        IngestA,
     }
 
     private enum Access
@@ -41,6 +43,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
 
         /// <summary>Admins only.</summary>
         Admin,
+
+        /// <summary>Ingest keys only (sending events of the route's customer).</summary>
+        Ingest,
     }
 
     private const string A = AuthorizationMatrixApp.A;
@@ -87,6 +92,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
         new("/api/deadletters/replay?reason=wrong-currency", Access.Admin, Method: "POST"),
         new("/api/deadletters/replay?reason=wrong-currency&dryRun=true", Access.Admin, Method: "POST"),
         new("/api/deadletters/replay", Access.Admin, Status: HttpStatusCode.BadRequest, Method: "POST"),
+
+        // One event of A's in October (a new id each time): ingest keys send it, A's own included; readers may not.
+        new("/api/events", Access.Ingest, A, Status: HttpStatusCode.Accepted, Method: "POST",
+            Body: $$"""{"id":"matrix-{id}","customer":"{{A}}","type":"MISC","amount":"0.01","time":"2026-10-04T00:00:00Z"}"""),
 
         new("/health/live", Access.Open),
         new("/health/ready", Access.Open),
@@ -207,9 +216,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
             Caller.CustomerB => B,
             _ => null,
         };
-        if (caller != Caller.Admin && customer is null)
+        var ingest = caller is Caller.IngestAny or Caller.IngestA;
+        if (caller != Caller.Admin && customer is null && !ingest)
         {
             return HttpStatusCode.Unauthorized;
+        }
+
+        // Ingest keys send events and read nothing; nobody else sends events.
+        if (ingest || route.Access == Access.Ingest)
+        {
+            return ingest && route.Access == Access.Ingest && (caller == Caller.IngestAny || route.Owner == A) ? route.Status : HttpStatusCode.Forbidden;
         }
 
         return caller == Caller.Admin || (route.Access == Access.Customer && customer == route.Owner)
@@ -227,12 +243,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
         }
 
         using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Path);
+        if (route.Body is not null)
+        {
+            request.Content = new StringContent(route.Body.Replace("{id}", Guid.NewGuid().ToString("N"), StringComparison.Ordinal), Encoding.UTF8, "application/json");
+        }
+
         var authorization = caller switch
         {
             Caller.Anonymous => null,
             Caller.CustomerA => $"Bearer {app.KeyOf(A)}",
             Caller.CustomerB => $"Bearer {app.KeyOf(B)}",
             Caller.Admin => $"Bearer {app.Host.AdminKey}",
+            Caller.IngestAny => $"Bearer {app.IngestAnyKey}",
+            Caller.IngestA => $"Bearer {app.IngestAKey}",
             Caller.WrongKey => $"Bearer {DemoKeys.NewKey()}",
             Caller.BasicScheme => "Basic xyz",
             Caller.BearerWithoutKey => "Bearer",
@@ -276,9 +299,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixApp app) : IClas
             text[(end + 4)..]);
     }
 
-    // NamesCustomers: an admin's answer lists customers (the top customers).
+    // NamesCustomers: an admin's answer lists customers (the top customers). Body: JSON sent with the request, "{id}" made unique.
     private sealed record Route(
-        string Path, Access Access, string? Owner = null, HttpStatusCode Status = HttpStatusCode.OK, bool NamesCustomers = false, string Method = "GET")
+        string Path, Access Access, string? Owner = null, HttpStatusCode Status = HttpStatusCode.OK, bool NamesCustomers = false, string Method = "GET",
+        string? Body = null)
     {
         /// <summary>How the case is named: the method and the path.</summary>
         public string Request => $"{Method} {Path}";
@@ -311,12 +335,25 @@ public sealed class AuthorizationMatrixApp : IAsyncLifetime
 
     public HttpClient Anonymous { get; private set; } = null!;
 
+    /// <summary>An ingest key for any customer.</summary>
+    public string IngestAnyKey { get; } = DemoKeys.NewKey();
+
+    /// <summary>An ingest key for <see cref="A"/> only.</summary>
+    public string IngestAKey { get; } = DemoKeys.NewKey();
+
     /// <summary>The embedded mode's demo key of <paramref name="customer"/>.</summary>
     public string KeyOf(string customer) => Host.DemoKeys.For(customer)?.Key ?? throw new InvalidOperationException($"No demo key for {customer}.");
 
     public async Task InitializeAsync()
     {
-        host = await BillingAppHost.StartAsync("--Generator:Enabled=false", "--Billing:IdlePartitionTimeout=00:00:01");
+        host = await BillingAppHost.StartAsync(
+            "--Generator:Enabled=false",
+            "--Billing:IdlePartitionTimeout=00:00:01",
+            $"--Billing:ApiKeys:0:Sha256={ApiKeyRing.HashOf(IngestAnyKey)}",
+            "--Billing:ApiKeys:0:Role=Ingest",
+            $"--Billing:ApiKeys:1:Sha256={ApiKeyRing.HashOf(IngestAKey)}",
+            "--Billing:ApiKeys:1:Role=Ingest",
+            $"--Billing:ApiKeys:1:Customer={A}");
         Anonymous = Host.AnonymousClient();
         await Host.ProduceAsync([
             CsvRecords.Event(A, EventType.Call, 11.17m, "2026-09-10T08:00:00Z"),

@@ -13,6 +13,9 @@ public sealed class ApiKeyEntriesValidatorTests
         [
             new ApiKeyEntry { Sha256 = Hash, Customer = "Emma" },
             new ApiKeyEntry { Sha256 = OtherHash.ToUpperInvariant(), Role = "Admin" },
+            new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf("qb_three"), Role = "Ingest" },
+            new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf("qb_four"), Role = "Ingest", Customer = "Emma" },
+            new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf("qb_five"), Role = "Admin", Customer = "" },
         ]));
 
     [Fact]
@@ -56,8 +59,7 @@ public sealed class ApiKeyEntriesValidatorTests
     [InlineData(null, null)]
     [InlineData("", "")]
     [InlineData("  ", null)]
-    [InlineData("Emma", "Admin")]
-    public void NotExactlyOneOfCustomerAndRole_IsNamedByItsKey(string? customer, string? role)
+    public void NeitherCustomerNorRole_IsNamedByItsKeyWithTheThreeKindsOfKey(string? customer, string? role)
     {
         var problems = ApiKeyEntriesValidator.Validate(
         [
@@ -66,21 +68,39 @@ public sealed class ApiKeyEntriesValidatorTests
         ]);
 
         var problem = Assert.Single(problems);
-        Assert.StartsWith("Billing:ApiKeys:1 ", problem, StringComparison.Ordinal);
-        Assert.Contains(":Customer", problem, StringComparison.Ordinal);
-        Assert.Contains(":Role", problem, StringComparison.Ordinal);
+        Assert.StartsWith("Billing:ApiKeys:1 needs :Customer", problem, StringComparison.Ordinal);
+        Assert.Contains(":Role=Admin", problem, StringComparison.Ordinal);
+        Assert.Contains(":Role=Ingest", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AdminRoleWithACustomer_IsNamedByItsKeyAndSaysWhy()
+    {
+        var problem = Assert.Single(ApiKeyEntriesValidator.Validate([new ApiKeyEntry { Sha256 = Hash, Customer = "Emma", Role = "Admin" }]));
+
+        Assert.StartsWith("Billing:ApiKeys:0 has both :Customer and :Role=Admin", problem, StringComparison.Ordinal);
+        Assert.Contains("'Emma'", problem, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("admin")]
+    [InlineData("ingest")]
     [InlineData("Administrator")]
     [InlineData("Customer")]
-    public void RoleOtherThanAdmin_IsNamedByItsKey(string role)
+    public void RoleOtherThanAdminOrIngest_IsNamedByItsKey(string role)
     {
         var problem = Assert.Single(ApiKeyEntriesValidator.Validate([new ApiKeyEntry { Sha256 = Hash, Role = role }]));
 
-        Assert.StartsWith("Billing:ApiKeys:0:Role ", problem, StringComparison.Ordinal);
+        Assert.StartsWith("Billing:ApiKeys:0:Role must be Admin or Ingest", problem, StringComparison.Ordinal);
         Assert.Contains($"'{role}'", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IngestKeyForACustomerTheCodecRefuses_IsNamedByItsKey()
+    {
+        var problem = Assert.Single(ApiKeyEntriesValidator.Validate([new ApiKeyEntry { Sha256 = Hash, Customer = "a/b", Role = "Ingest" }]));
+
+        Assert.StartsWith("Billing:ApiKeys:0:Customer 'a/b' contains '/'", problem, StringComparison.Ordinal);
     }
 
     [Fact]

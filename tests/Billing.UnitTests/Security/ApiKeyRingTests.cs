@@ -222,4 +222,58 @@ public sealed class ApiKeyRingTests
     [InlineData("not hex at all")]
     [InlineData("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")]
     public void StillGrants_UnknownOrMalformedHash_DoesNot(string hash) => Assert.False(Ring.StillGrants(hash, "Emma"));
+
+    [Fact]
+    public void IngestKey_SignsInWithTheIngestRoleAndNeitherACustomerNorAdmin()
+    {
+        var ring = new ApiKeyRing([new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf(EmmaKey), Role = BillingClaims.IngestRole }]);
+
+        var user = new ClaimsPrincipal(ring.Authenticate(EmmaKey, ApiKeyAuthenticationHandler.SchemeName)!);
+
+        Assert.True(user.IsInRole(BillingClaims.IngestRole));
+        Assert.False(CustomerAccess.IsAdmin(user));
+        Assert.Null(CustomerAccess.CustomerOf(user));
+        Assert.Null(user.FindFirst(BillingClaims.IngestCustomer));
+        Assert.False(CustomerAccess.IsReader(user));
+        Assert.False(CustomerAccess.MayRead(user, "Emma"));
+        Assert.True(CustomerAccess.MayIngest(user));
+        Assert.True(CustomerAccess.MayIngestFor(user, "Emma"));
+        Assert.True(CustomerAccess.MayIngestFor(user, "Olivia"));
+    }
+
+    [Fact]
+    public void IngestKeyForOneCustomer_SendsThatCustomersEventsOnlyAndReadsNothingOfIt()
+    {
+        var ring = new ApiKeyRing([new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf(EmmaKey), Role = BillingClaims.IngestRole, Customer = "Emma" }]);
+
+        var user = new ClaimsPrincipal(ring.Authenticate(EmmaKey, ApiKeyAuthenticationHandler.SchemeName)!);
+
+        Assert.Equal("Emma", user.FindFirst(BillingClaims.IngestCustomer)?.Value);
+        Assert.Null(CustomerAccess.CustomerOf(user));
+        Assert.False(CustomerAccess.MayRead(user, "Emma"));
+        Assert.True(CustomerAccess.MayIngestFor(user, "Emma"));
+        Assert.False(CustomerAccess.MayIngestFor(user, "emma"));
+        Assert.False(CustomerAccess.MayIngestFor(user, "Olivia"));
+    }
+
+    [Fact]
+    public void IngestKey_AsACookieSession_MayNotIngest()
+    {
+        var ring = new ApiKeyRing([new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf(EmmaKey), Role = BillingClaims.IngestRole }]);
+
+        Assert.False(CustomerAccess.MayIngest(new ClaimsPrincipal(ring.Authenticate(EmmaKey, BillingSchemes.Cookie)!)));
+        Assert.False(CustomerAccess.MayIngest(new ClaimsPrincipal(Ring.Authenticate(AdminKey, ApiKeyAuthenticationHandler.SchemeName)!)));
+        Assert.False(CustomerAccess.MayIngest(new ClaimsPrincipal(Ring.Authenticate(EmmaKey, ApiKeyAuthenticationHandler.SchemeName)!)));
+    }
+
+    [Fact]
+    public void StillGrants_AnIngestKeyGrantsNoSession()
+    {
+        var ring = new ApiKeyRing([new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf(AdminKey), Role = BillingClaims.IngestRole, Customer = "Emma" }]);
+
+        Assert.False(ring.StillGrants(ApiKeyRing.HashOf(AdminKey), customer: null));
+        Assert.False(ring.StillGrants(ApiKeyRing.HashOf(AdminKey), "Emma"));
+        Assert.True(Ring.StillGrants(ApiKeyRing.HashOf(AdminKey), customer: null));
+        Assert.True(Ring.StillGrants(ApiKeyRing.HashOf(EmmaKey), "Emma"));
+    }
 }

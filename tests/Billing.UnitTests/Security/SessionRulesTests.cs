@@ -71,6 +71,17 @@ public sealed class SessionRulesTests
     }
 
     [Fact]
+    public void KeyStillGrants_AdminKeyNowAnIngestKey_DoesNot()
+    {
+        var ring = Ring(new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf(AdminKey), Role = BillingClaims.AdminRole });
+        var admin = SignedIn(ring, AdminKey);
+
+        ring.Replace([new ApiKeyEntry { Sha256 = ApiKeyRing.HashOf(AdminKey), Role = BillingClaims.IngestRole }]);
+
+        Assert.False(SessionRules.KeyStillGrants(admin, ring));
+    }
+
+    [Fact]
     public void KeyStillGrants_SignInWithoutAKey_HasNothingToCheck()
     {
         var oidc = new ClaimsPrincipal(new ClaimsIdentity([new Claim(BillingClaims.Customer, "Emma")], "oidc"));
