@@ -204,20 +204,9 @@ public sealed class ClusterHarness : IAsyncDisposable
             }
         }, timeout, what);
 
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out after {timeout} waiting for {what()}");
-            }
-
-            // Progress is visible through commits and the membership table, which change every few hundred ms.
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-    }
+    // Progress is visible through commits and the membership table, which change every few hundred ms.
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what) =>
+        Eventually.UntilAsync(condition, timeout, () => Task.FromResult($"waiting for {what()}"), TimeSpan.FromMilliseconds(200));
 
     public async ValueTask DisposeAsync()
     {

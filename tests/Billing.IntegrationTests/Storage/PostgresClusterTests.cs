@@ -1,5 +1,6 @@
 using System.Globalization;
 using Billing.IntegrationTests.Infrastructure;
+using Billing.TestSupport;
 using Billing.TestSupport.Postgres;
 
 namespace Billing.IntegrationTests.Storage;
@@ -73,17 +74,6 @@ public sealed class PostgresClusterTests(PostgresFixture postgres)
         return int.Parse(rows[0], CultureInfo.InvariantCulture);
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited {Patience} for {what}.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.UntilAsync(condition, Patience, () => Task.FromResult(what), TimeSpan.FromMilliseconds(200));
 }

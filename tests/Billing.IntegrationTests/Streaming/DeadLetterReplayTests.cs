@@ -3,6 +3,7 @@ using Billing.Events;
 using Billing.Grains.Streaming.Kafka;
 using Billing.IntegrationTests.Infrastructure;
 using Billing.Streams;
+using Billing.TestSupport;
 using Confluent.Kafka;
 
 namespace Billing.IntegrationTests.Streaming;
@@ -193,17 +194,6 @@ public sealed class DeadLetterReplayTests
     private static string Header(Message<byte[]?, byte[]?> message, string name) =>
         message.Headers is { } headers && headers.TryGetLastBytes(name, out var value) ? Encoding.UTF8.GetString(value) : "";
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, string what) =>
+        Eventually.UntilAsync(condition, Patience, what, TimeSpan.FromMilliseconds(100));
 }

@@ -3,6 +3,7 @@ using Billing.Events;
 using Billing.Grains.Streaming.Kafka;
 using Billing.IntegrationTests.Infrastructure;
 using Billing.Streams;
+using Billing.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.IntegrationTests.Streaming;
@@ -304,18 +305,7 @@ public sealed class KafkaStreamProviderTests
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-
-            // Queue ownership has no event to wait on; the balancer acts within seconds.
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-    }
+    // Queue ownership has no event to wait on; the balancer acts within seconds.
+    private static Task WaitUntilAsync(Func<bool> condition, string what) =>
+        Eventually.UntilAsync(condition, Patience, what, TimeSpan.FromMilliseconds(200));
 }

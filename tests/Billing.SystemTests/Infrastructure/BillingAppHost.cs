@@ -128,23 +128,8 @@ public sealed partial class BillingAppHost : IAsyncDisposable
         TestProducer.ProduceAsync(Broker.BootstrapServers, records);
 
     /// <summary>Asks <paramref name="read"/> about every 100 ms until it answers something <paramref name="done"/> accepts.</summary>
-    public static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        var last = await read();
-        while (!done(last))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited {timeout} for {what}; last answer: {last}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-            last = await read();
-        }
-
-        return last;
-    }
+    public static Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, string what) =>
+        Eventually.ValueAsync(read, done, timeout, what, TimeSpan.FromMilliseconds(100));
 
     /// <summary>Waits until <paramref name="customer"/> has an invoice for each of <paramref name="months"/> (yyyy-MM).</summary>
     public Task<InvoiceListResponse> WaitForInvoicesAsync(string customer, IEnumerable<string> months, TimeSpan timeout)
