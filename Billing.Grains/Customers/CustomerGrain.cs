@@ -248,10 +248,8 @@ public sealed class CustomerGrain(
 
     private async Task WriteAsync()
     {
-        EventIds.BeforeStateWrite();
-        await state.WriteOrDeactivateAsync(GrainContext);
+        await EventIds.WriteWithStateAsync(GrainContext, () => state.WriteOrDeactivateAsync(GrainContext));
         completionUnsaved = false;
-        await EventIds.AfterStateWriteAsync();
     }
 
     /// <summary>
@@ -262,7 +260,6 @@ public sealed class CustomerGrain(
     private async Task StoreAsync()
     {
         await StateWrites.OrDeactivateAsync(GrainContext, ReportToDirectoryAsync);
-        await StateWrites.OrDeactivateAsync(GrainContext, EventIds.WriteFullPagesAsync);
         await WriteAsync();
     }
 

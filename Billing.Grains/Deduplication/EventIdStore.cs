@@ -7,8 +7,8 @@ namespace Billing.Grains.Deduplication;
 /// <summary>
 /// A grain's event ids (<see cref="SeenEventIds"/>) with their storage: the full pages, each a state of its own
 /// in the grain's storage named after the grain's state, the month and the page, and the pages of forgotten
-/// months, cleared once the state that no longer counts them is written. The grain calls, in this order:
-/// <see cref="WriteFullPagesAsync"/>, <see cref="BeforeStateWrite"/>, its own state write, <see cref="AfterStateWriteAsync"/>.
+/// months, cleared once the state that no longer counts them is written. The grain writes its state through
+/// <see cref="WriteWithStateAsync"/>, which keeps that order.
 /// </summary>
 public sealed class EventIdStore
 {
@@ -32,14 +32,14 @@ public sealed class EventIdStore
 
     /// <summary>Indexes the ids of <paramref name="stored"/> and reads their stored pages.</summary>
     public static async Task<EventIdStore> LoadAsync(
-        StoredEventIds stored, IGrainStorage storage, GrainId grain, string stateName, ILogger logger, int pageSize = SeenEventIds.DefaultPageSize)
+        StoredEventIds stored, IGrainStorage storage, GrainId grain, string stateName, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        var store = new EventIdStore(new SeenEventIds(stored, pageSize), storage, grain, stateName, logger);
-        var pages = await Task.WhenAll(store.Seen.StoredPages.Select(async where => (where, state: await store.ReadAsync(where))));
-        foreach (var (where, state) in pages)
+        var store = new EventIdStore(new SeenEventIds(stored), storage, grain, stateName, logger);
+        var pages = await Task.WhenAll(store.Seen.StoredPages.Select(async where => (where, page: await store.ReadAsync(where))));
+        foreach (var (where, page) in pages)
         {
-            store.Seen.LoadPage(where.Month, state.State?.Keys ?? []);
+            store.Seen.LoadPage(where.Month, page.State?.Keys ?? []);
         }
 
         return store;
@@ -49,24 +49,35 @@ public sealed class EventIdStore
     public void Forget(BillingMonth? keepFrom) => forgotten.AddRange(Seen.Forget(keepFrom));
 
     /// <summary>
+    /// Writes the grain's state with its ids: first the pages that filled (if that fails, the grain deactivates,
+    /// as when its own state write fails), then, with the ids counted since into the state's tails,
+    /// <paramref name="writeState"/>, then clears the pages of forgotten months.
+    /// </summary>
+    public async Task WriteWithStateAsync(IGrainContext grainContext, Func<Task> writeState)
+    {
+        ArgumentNullException.ThrowIfNull(writeState);
+        await StateWrites.OrDeactivateAsync(grainContext, WriteFullPagesAsync);
+        Seen.SyncTails();
+        await writeState();
+        await ClearForgottenPagesAsync();
+    }
+
+    /// <summary>
     /// Stores the pages that filled. Each is read first: a crash after a page was written and before the state
     /// that counts it left a page that is now written again, under its stored version.
     /// </summary>
-    public Task WriteFullPagesAsync() => Task.WhenAll(Seen.TakeFullPages().Select(async page =>
+    private Task WriteFullPagesAsync() => Task.WhenAll(Seen.TakeFullPages().Select(async page =>
     {
         var state = await ReadAsync(page.Where);
         state.State = page.Page;
         await storage.WriteStateAsync(NameOf(page.Where), grain, state);
     }));
 
-    /// <summary>Puts the ids counted since the last write into the grain's state.</summary>
-    public void BeforeStateWrite() => Seen.SyncTails();
-
     /// <summary>
     /// Clears the pages of forgotten months, which the state just written no longer counts. A failure leaves them
     /// stored but unread; it is logged and not retried.
     /// </summary>
-    public async Task AfterStateWriteAsync()
+    private async Task ClearForgottenPagesAsync()
     {
         if (forgotten.Count == 0)
         {

@@ -65,11 +65,7 @@ public sealed class EventTypeGrain(
             return;
         }
 
-        // Pages first, then the state that counts them (see SeenEventIds).
-        await StateWrites.OrDeactivateAsync(GrainContext, ids.WriteFullPagesAsync);
-        ids.BeforeStateWrite();
-        await state.WriteOrDeactivateAsync(GrainContext);
-        await ids.AfterStateWriteAsync();
+        await ids.WriteWithStateAsync(GrainContext, () => state.WriteOrDeactivateAsync(GrainContext));
         if (observers.Count > 0 && Describe() is { } usage)
         {
             await observers.Notify(observer => observer.OnUsageChangedAsync(usage));

@@ -96,27 +96,15 @@ public sealed class KafkaDeadLetterReplayer(KafkaStreamOptions options)
             }
         }
 
-        // A replay rejected again keeps the origin header it carried, byte for byte.
-        var carried = deadLetter.Headers is { } all && all.TryGetLastBytes(KafkaDeadLetterHeaders.Origin, out var bytes)
-                      && KafkaRecordOrigin.TryParse(bytes, out var parsed) && parsed == origin
-            ? bytes
-            : origin.ToHeaderValue();
-        headers.Add(KafkaDeadLetterHeaders.Origin, carried);
+        // A replay rejected again carried its origin, which Store took over: the same value goes on.
+        headers.Add(KafkaDeadLetterHeaders.Origin, origin.ToHeaderValue());
         return new Message<byte[]?, byte[]?> { Key = deadLetter.Key, Value = deadLetter.Value, Headers = headers };
     }
 
     private async Task<(int Replayed, int Failed, string? FirstError)> ProduceAsync(
         List<Message<byte[]?, byte[]?>> replays, CancellationToken cancellationToken)
     {
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig(new Dictionary<string, string>(options.ClientProperties))
-        {
-            BootstrapServers = options.BootstrapServers,
-            ClientId = "billing-deadletter-replay",
-            Acks = Acks.All,
-            EnableIdempotence = true,
-            LingerMs = 5,
-            MessageTimeoutMs = 30_000,
-        }).Build();
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.ReplayProducer(options)).Build();
         var deliveries = replays.Select(message => producer.ProduceAsync(options.Topic, message, cancellationToken)).ToList();
         var (replayed, failed) = (0, 0);
         string? firstError = null;
@@ -140,16 +128,7 @@ public sealed class KafkaDeadLetterReplayer(KafkaStreamOptions options)
     /// <summary>Every record of the dead-letter topic up to its end as it was when the read began, with what the selection chose.</summary>
     private List<(KafkaStoredDeadLetter Stored, Message<byte[]?, byte[]?> Message)> Read(KafkaDeadLetterSelection selection, CancellationToken cancellationToken)
     {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig(new Dictionary<string, string>(options.ClientProperties))
-        {
-            BootstrapServers = options.BootstrapServers,
-            GroupId = $"{options.ConsumerGroup}.deadletters",
-            ClientId = "billing-deadletter-reader",
-            EnableAutoCommit = false,
-            EnableAutoOffsetStore = false,
-            EnablePartitionEof = true,
-            AllowAutoCreateTopics = false,
-        }).Build();
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.DeadLetterReader(options, "replay")).Build();
 
         // Where each partition ends now: what is dead-lettered while the read goes on waits for the next one.
         var ends = new Dictionary<int, long>();

@@ -15,14 +15,7 @@ internal sealed class DeadLetterTail(KafkaStreamOptions options, int count) : ID
 
     private readonly Lock gate = new();
     private readonly Lazy<IConsumer<byte[]?, byte[]?>> consumer = new(() =>
-        new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig(new Dictionary<string, string>(options.ClientProperties))
-        {
-            BootstrapServers = options.BootstrapServers,
-            GroupId = $"{options.ConsumerGroup}.status",
-            ClientId = "billing-status-deadletters",
-            EnableAutoCommit = false,
-            EnablePartitionEof = true,
-        }).Build());
+        new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.DeadLetterReader(options, "status")).Build());
 
     private Dictionary<int, long>? readAtEnds;
     private IReadOnlyList<KafkaDeadLetter> latest = [];

@@ -45,15 +45,30 @@ internal static class KafkaClientConfigs
         return config;
     }
 
+    /// <summary>The producer that writes dead letters.</summary>
     public static ProducerConfig DeadLetterProducer(KafkaStreamOptions options) =>
+        IdempotentProducer(options, $"billing-deadletter-{options.DeadLetterTopic}");
+
+    /// <summary>The producer that puts dead letters back on the incoming topic.</summary>
+    public static ProducerConfig ReplayProducer(KafkaStreamOptions options) =>
+        IdempotentProducer(options, "billing-deadletter-replay");
+
+    /// <summary>
+    /// A consumer that reads the dead-letter topic by assignment: no group membership, nothing committed or
+    /// stored, and the end of each partition reported.
+    /// </summary>
+    /// <param name="options">The provider's options.</param>
+    /// <param name="purpose">What the read is for: names the group id's suffix and the client id.</param>
+    public static ConsumerConfig DeadLetterReader(KafkaStreamOptions options, string purpose) =>
         new(new Dictionary<string, string>(options.ClientProperties))
         {
             BootstrapServers = options.BootstrapServers,
-            ClientId = $"billing-deadletter-{options.DeadLetterTopic}",
-            Acks = Acks.All,
-            EnableIdempotence = true,
-            LingerMs = 5,
-            MessageTimeoutMs = 30_000,
+            GroupId = $"{options.ConsumerGroup}.{purpose}",
+            ClientId = $"billing-deadletters-{purpose}",
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            EnablePartitionEof = true,
+            AllowAutoCreateTopics = false,
         };
 
     public static AdminClientConfig Admin(KafkaStreamOptions options) =>
@@ -61,5 +76,16 @@ internal static class KafkaClientConfigs
         {
             BootstrapServers = options.BootstrapServers,
             ClientId = "billing-stream-metadata",
+        };
+
+    private static ProducerConfig IdempotentProducer(KafkaStreamOptions options, string clientId) =>
+        new(new Dictionary<string, string>(options.ClientProperties))
+        {
+            BootstrapServers = options.BootstrapServers,
+            ClientId = clientId,
+            Acks = Acks.All,
+            EnableIdempotence = true,
+            LingerMs = 5,
+            MessageTimeoutMs = 30_000,
         };
 }
